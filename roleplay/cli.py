@@ -1,0 +1,255 @@
+"""The command line: a thin layer over the core (and the UI for ``roleplay``).
+
+Exit status: 0 success, 1 the program failed, 2 bad usage or bad input
+(one clear line on stderr, never a traceback). See CONTRACTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad usage or bad input: reported in one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage dump
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="roleplay", description="Practise negotiating a job offer with scripted hiring managers.")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    play = sub.add_parser("play", help="open the tutor straight into a conversation with PERSONA")
+    play.add_argument("persona", help="a shipped persona id or a persona file")
+    play.add_argument("--seed", type=int, default=None, help="seed for the manager's choice of lines")
+    play.add_argument("--exam", action="store_true", help="exam mode: no feedback, hints or take-back until the debrief")
+
+    ps = sub.add_parser("personas", help="list the shipped personas")
+    ps.add_argument("--json", action="store_true", help="print a JSON array")
+
+    v = sub.add_parser("validate", help="check persona, scenario and test-plan files or folders")
+    v.add_argument("paths", nargs="+", metavar="PATH")
+    v.add_argument("--fail-on-warnings", action="store_true", help="exit 2 on warnings too")
+    v.add_argument("--quiet", action="store_true", help="print problems only, no summary line")
+
+    sub.add_parser("detect", help="tag JSON Lines messages from stdin to stdout")
+
+    r = sub.add_parser("run", help="play a conversation headless from scripted messages")
+    r.add_argument("persona")
+    r.add_argument("--moves", required=True, metavar="FILE", help="one message per line, or .jsonl with {\"text\": ...}")
+    r.add_argument("--seed", type=int, default=0)
+    r.add_argument("--out", metavar="FILE", help="write the transcript JSON here instead of stdout")
+    r.add_argument("--log", action="store_true", help="also write the crash-safe session log")
+
+    t = sub.add_parser("test", help="run the test plans (*.test.yaml) beside persona files")
+    t.add_argument("paths", nargs="*", metavar="PATH", help="test plans, persona files or folders (default: shipped)")
+    t.add_argument("--verbose", "-v", action="store_true")
+
+    g = sub.add_parser("graph", help="print a persona's dialogue as a Mermaid state diagram")
+    g.add_argument("persona")
+
+    s = sub.add_parser("sessions", help="list logged sessions that can be resumed")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--all", action="store_true", help="include finished sessions")
+
+    res = sub.add_parser("resume", help="reopen a logged session in the tutor")
+    res.add_argument("session", help="a session id (or a unique prefix), as listed by 'roleplay sessions'")
+    return p
+
+
+# ------------------------------------------------------------------ commands
+
+
+def _load(persona: str):
+    from roleplay.persona.diagnostics import ScriptError
+    from roleplay.persona.loader import load_persona, resolve
+
+    try:
+        return load_persona(resolve(persona))
+    except LookupError as exc:
+        raise UsageError(str(exc.args[0] if exc.args else exc)) from None
+    except ScriptError as exc:
+        first = exc.errors[0] if exc.errors else exc.diagnostics[0]
+        more = len(exc.errors) - 1
+        tail = f" (and {more} more; run 'roleplay validate {first.file}')" if more > 0 else ""
+        raise UsageError(f"{first}{tail}") from None
+
+
+def cmd_personas(args) -> int:
+    from roleplay.persona.catalog import shipped_personas
+    from roleplay.persona.diagnostics import ScriptError
+    from roleplay.persona.loader import load_persona
+
+    rows = []
+    for pid, path in shipped_personas().items():
+        try:
+            lp = load_persona(path)
+        except ScriptError as exc:
+            print(f"roleplay: skipping {path}: {exc.errors[0] if exc.errors else exc}", file=sys.stderr)
+            continue
+        p = lp.persona
+        rows.append(
+            {
+                "id": p.id,
+                "name": p.name,
+                "role": p.role,
+                "scenario": p.scenario,
+                "scenario_title": lp.scenario.title,
+                "difficulty": p.difficulty,
+                "summary": p.summary,
+                "file": lp.file,
+            }
+        )
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not rows:
+        print("no personas found")
+        return EXIT_OK
+    w_id = max(len(r["id"]) for r in rows)
+    w_name = max(len(r["name"]) for r in rows)
+    w_sc = max(len(r["scenario"]) for r in rows)
+    for r in rows:
+        print(f"{r['id']:<{w_id}}  {r['name']:<{w_name}}  {r['scenario']:<{w_sc}}  {r['difficulty']:<6}  {r['summary']}")
+    return EXIT_OK
+
+
+def cmd_validate(args) -> int:
+    from roleplay.persona.validate import validate_paths
+
+    diagnostics, checked = validate_paths([Path(p) for p in args.paths])
+    for d in diagnostics:
+        print(d)
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if not args.quiet:
+        print(f"{checked} file{'s' if checked != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}", file=sys.stderr)
+    if errors or (args.fail_on_warnings and warnings):
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def cmd_detect(args) -> int:
+    from roleplay.analysis.detect_stream import run_detect
+
+    return run_detect(sys.stdin, sys.stdout)
+
+
+def cmd_run(args) -> int:
+    from roleplay.engine.conversation import Conversation
+    from roleplay.moves import MovesError, read_moves
+
+    persona = _load(args.persona)
+    try:
+        moves = read_moves(Path(args.moves))
+    except MovesError as exc:
+        raise UsageError(str(exc)) from None
+    conv = Conversation.start(persona, args.seed, logged=args.log)
+    skipped = 0
+    for move in moves:
+        if conv.session.ended:
+            skipped += 1
+            continue
+        if move.tags is not None:
+            turn = conv.session.play(move.text, tags=move.tags)
+            if conv.log:
+                conv.log.move(conv.session.moves[-1], turn.model_dump(mode="json"))
+        elif move.text.strip():
+            conv.play(move.text)
+    if skipped:
+        print(f"roleplay: the conversation ended; {skipped} later message{'s were' if skipped != 1 else ' was'} not played", file=sys.stderr)
+    if conv.session.ended:
+        conv.finish("ending")
+    out = conv.session.transcript().to_json()
+    if args.out:
+        try:
+            Path(args.out).write_text(out, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+    else:
+        sys.stdout.write(out)
+    return EXIT_OK
+
+
+def cmd_test(args) -> int:
+    from roleplay.persona.testplan import run_test_paths
+
+    return run_test_paths([Path(p) for p in args.paths], verbose=args.verbose)
+
+
+def cmd_graph(args) -> int:
+    from roleplay.persona.graph import to_mermaid
+
+    print(to_mermaid(_load(args.persona)))
+    return EXIT_OK
+
+
+def cmd_sessions(args) -> int:
+    from roleplay.engine.sessionlog import list_sessions
+
+    rows = []
+    for s in list_sessions(include_ended=args.all):
+        rows.append({"id": s.session_id, "persona": s.persona, "moves": len(s.moves), "ended": s.ended, "mode": s.header.get("mode"), "created": s.header.get("created")})
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not rows:
+        print("no sessions to resume")
+    else:
+        for r in rows:
+            print(f"{r['id']}  {r['persona']}  {r['moves']} move{'s' if r['moves'] != 1 else ''}{'  (finished)' if r['ended'] else ''}")
+    return EXIT_OK
+
+
+def cmd_ui(args) -> int:
+    from roleplay.ui.launch import launch
+
+    return launch(
+        persona=getattr(args, "persona", None) if args.command == "play" else None,
+        seed=getattr(args, "seed", None),
+        exam=getattr(args, "exam", False),
+        resume=getattr(args, "session", None) if args.command == "resume" else None,
+        load=_load,
+    )
+
+
+COMMANDS = {
+    "personas": cmd_personas,
+    "validate": cmd_validate,
+    "detect": cmd_detect,
+    "run": cmd_run,
+    "test": cmd_test,
+    "graph": cmd_graph,
+    "sessions": cmd_sessions,
+    "play": cmd_ui,
+    "resume": cmd_ui,
+    None: cmd_ui,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = _build_parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"roleplay: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # the last line of defence: never a traceback
+        print(f"roleplay: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

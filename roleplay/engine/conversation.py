@@ -1,0 +1,106 @@
+"""A session bound to its crash-safe log: what the UI and ``run --log`` drive.
+
+Each move is written to the log (flushed and fsynced) before ``play``
+returns, so whatever the caller shows is already safe on disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from roleplay.engine.session import Move, Session
+from roleplay.engine.sessionlog import LoggedSession, SessionLog
+from roleplay.engine.transcript import Turn
+from roleplay.persona.compiled import LoadedPersona
+from roleplay.persona.loader import load_persona, resolve
+
+Mode = Literal["practice", "exam"]
+
+
+class Conversation:
+    """A Session plus its log, its mode and the learner's risk estimate."""
+
+    def __init__(self, session: Session, log: SessionLog | None, mode: Mode = "practice", risk_estimate: int | None = None):
+        self.session = session
+        self.log = log
+        self.mode: Mode = mode
+        self.risk_estimate = risk_estimate
+        self.persona_changed = False
+        self.finished = False
+
+    @classmethod
+    def start(
+        cls,
+        persona: LoadedPersona,
+        seed: int = 0,
+        *,
+        mode: Mode = "practice",
+        risk_estimate: int | None = None,
+        logged: bool = True,
+    ) -> "Conversation":
+        log = None
+        if logged:
+            log = SessionLog.create(
+                persona.id, persona.file, persona.digest, seed, mode=mode, risk_estimate=risk_estimate
+            )
+        return cls(Session(persona, seed), log, mode, risk_estimate)
+
+    @classmethod
+    def resume(cls, logged: LoggedSession) -> "Conversation":
+        """Rebuild a logged session by replaying its moves.
+
+        Raises LookupError when its persona can no longer be found and
+        ScriptError when the persona file no longer loads.
+        """
+        h = logged.header
+        file = h.get("persona_file")
+        path = Path(file) if isinstance(file, str) and Path(file).is_file() else resolve(str(h.get("persona", "")))
+        persona = load_persona(path)
+        session = Session.replay(persona, logged.seed, logged.moves)
+        mode = h.get("mode") if h.get("mode") in ("practice", "exam") else "practice"
+        risk = h.get("risk_estimate") if isinstance(h.get("risk_estimate"), int) else None
+        conv = cls(session, SessionLog(logged.path), mode, risk)  # type: ignore[arg-type]
+        conv.persona_changed = h.get("digest") != persona.digest
+        return conv
+
+    @property
+    def session_id(self) -> str | None:
+        return self.log.session_id if self.log else None
+
+    def play(self, text: str) -> Turn:
+        turn = self.session.play(text)
+        if self.log:
+            self.log.move(self.session.moves[-1], turn.model_dump(mode="json"))
+        return turn
+
+    def take_back(self) -> bool:
+        """Take back the last move (replaying without it); False when none."""
+        if not self.session.moves:
+            return False
+        old = self.session
+        self.session = old.branch(len(old.moves) - 1)
+        old.close()
+        if self.log:
+            self.log.undo()
+        return True
+
+    def branch(self, keep: int) -> None:
+        """Go back to just after move ``keep`` (0 = the start) and go on from there."""
+        old = self.session
+        self.session = old.branch(keep)
+        old.close()
+        if self.log:
+            self.log.branch(keep)
+
+    def restart(self) -> None:
+        self.branch(0)
+
+    def finish(self, reason: str = "debrief") -> None:
+        if self.log and not self.finished:
+            self.log.end(reason)
+        self.finished = True
+
+    @property
+    def moves(self) -> list[Move]:
+        return self.session.moves

@@ -1,0 +1,206 @@
+"""The crash-safe session log: one JSON Lines file per session.
+
+Every event is appended, flushed and fsynced before the caller goes on (the
+UI shows a reply only after its turn is on disk), so a crash or a kill loses
+nothing. Because sessions are deterministic, the log stores the moves and
+replays them to resume; the turn records beside them are for people and for
+checking that a replay still gives what the learner saw.
+
+Events: ``start`` (persona, seed, mode, ...), ``move`` (text, optional tags,
+and the resulting turn), ``undo`` (take back the last move), ``branch``
+(keep the first N moves), ``end`` (finished: no longer offered for resume).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from roleplay.engine.session import Move
+
+FORMAT_VERSION = 1
+
+
+def data_dir() -> Path:
+    """Where session logs and exports go: $ROLEPLAY_DATA_DIR or the user data dir."""
+    env = os.environ.get("ROLEPLAY_DATA_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("roleplay", appauthor=False))
+
+
+def sessions_dir() -> Path:
+    return data_dir() / "sessions"
+
+
+class SessionLog:
+    """Appends events to one session's log file, durably."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    @classmethod
+    def create(cls, persona_id: str, persona_file: str, digest: str, seed: int, **extra: Any) -> "SessionLog":
+        folder = sessions_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+        session_id = f"{stamp}-{persona_id}-{secrets.token_hex(3)}"
+        log = cls(folder / f"{session_id}.jsonl")
+        log.append(
+            {
+                "type": "start",
+                "version": FORMAT_VERSION,
+                "session": session_id,
+                "persona": persona_id,
+                "persona_file": str(Path(persona_file).resolve()),
+                "digest": digest,
+                "seed": seed,
+                "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                **extra,
+            }
+        )
+        return log
+
+    @property
+    def session_id(self) -> str:
+        return self.path.stem
+
+    def append(self, event: dict) -> None:
+        line = json.dumps(event, ensure_ascii=False) + "\n"
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, line.encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def move(self, move: Move, turn: dict | None = None) -> None:
+        event = {"type": "move", **move.to_json()}
+        if turn is not None:
+            event["turn"] = turn
+        self.append(event)
+
+    def undo(self) -> None:
+        self.append({"type": "undo"})
+
+    def branch(self, keep: int) -> None:
+        self.append({"type": "branch", "keep": keep})
+
+    def end(self, reason: str) -> None:
+        self.append({"type": "end", "reason": reason})
+
+
+@dataclass
+class LoggedSession:
+    """A session as read back from its log."""
+
+    path: Path
+    header: dict
+    moves: list[Move] = field(default_factory=list)
+    ended: bool = False
+    damaged_lines: int = 0
+    events: list[dict] = field(default_factory=list)
+
+    @property
+    def session_id(self) -> str:
+        return self.path.stem
+
+    @property
+    def persona(self) -> str:
+        return str(self.header.get("persona", "?"))
+
+    @property
+    def seed(self) -> int:
+        return int(self.header.get("seed", 0))
+
+    @property
+    def updated(self) -> float:
+        try:
+            return self.path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+
+def read_log(path: Path) -> LoggedSession:
+    """Read a log; a torn last line (a crash mid-write) is skipped, not fatal.
+
+    Raises ValueError when the file has no valid start event.
+    """
+    try:
+        raw = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
+    header: dict | None = None
+    result: LoggedSession | None = None
+    damaged = 0
+    for line in raw.splitlines():
+        if not line.strip():
+            continue
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError:
+            damaged += 1
+            continue
+        if not isinstance(event, dict):
+            damaged += 1
+            continue
+        kind = event.get("type")
+        if header is None:
+            if kind != "start":
+                raise ValueError(f"{path} is not a session log (no start event)")
+            header = event
+            result = LoggedSession(path=path, header=header)
+            continue
+        assert result is not None
+        result.events.append(event)
+        if kind == "move" and isinstance(event.get("text"), str):
+            tags = event.get("tags")
+            result.moves.append(Move(event["text"], tuple(tags) if isinstance(tags, list) else None))
+        elif kind == "undo" and result.moves:
+            result.moves.pop()
+        elif kind == "branch" and isinstance(event.get("keep"), int):
+            del result.moves[max(0, event["keep"]) :]
+        elif kind == "end":
+            result.ended = True
+    if result is None:
+        raise ValueError(f"{path} is not a session log (empty)")
+    result.damaged_lines = damaged
+    return result
+
+
+def list_sessions(*, include_ended: bool = False) -> list[LoggedSession]:
+    """Logged sessions, newest first; by default only the resumable ones."""
+    folder = sessions_dir()
+    if not folder.is_dir():
+        return []
+    out = []
+    for p in folder.glob("*.jsonl"):
+        try:
+            s = read_log(p)
+        except ValueError:
+            continue
+        if include_ended or not s.ended:
+            out.append(s)
+    out.sort(key=lambda s: (s.updated, s.session_id), reverse=True)
+    return out
+
+
+def find_session(session_id: str) -> LoggedSession:
+    """A logged session by id (or unique id prefix); raises LookupError."""
+    folder = sessions_dir()
+    exact = folder / f"{session_id}.jsonl"
+    if exact.is_file():
+        return read_log(exact)
+    matches = sorted(folder.glob(f"{session_id}*.jsonl")) if folder.is_dir() else []
+    if len(matches) == 1:
+        return read_log(matches[0])
+    if not matches:
+        raise LookupError(f"no session '{session_id}' in {folder}")
+    raise LookupError(f"'{session_id}' matches {len(matches)} sessions; give more of the id")

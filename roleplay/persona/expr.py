@@ -1,0 +1,202 @@
+"""The whitelisted condition and effect language of persona rules.
+
+Conditions read like Python (``threat or (trust < 40 and channel == "email")``)
+and effects like assignments (``trust -= 20``), but they are never given to
+Python to run: ``ast`` parses them, an allow-list of node types is checked,
+names are resolved against what the persona declares, types are checked, and
+the tree is compiled into plain closures. Anything else is a clear error with
+the column inside the expression.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+from dataclasses import dataclass
+from typing import Any, Callable, Literal, Mapping
+
+Type = Literal["bool", "int", "str"]
+Env = Mapping[str, Any]
+
+MAX_EXPR_CHARS = 500
+
+
+class ExprError(Exception):
+    """A problem in an expression; ``offset`` is 0-based within its text."""
+
+    def __init__(self, message: str, offset: int = 0):
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A compiled condition: call it with an environment to get True or False."""
+
+    text: str
+    names: frozenset[str]
+    _fn: Callable[[Env], Any]
+
+    def __call__(self, env: Env) -> bool:
+        return self._fn(env) is True
+
+
+@dataclass(frozen=True)
+class Effect:
+    """A compiled effect: ``variable op= amount`` (op is +, - or plain set)."""
+
+    text: str
+    variable: str
+    op: Literal["+=", "-=", "="]
+    amount: int
+
+    def apply(self, value: int) -> int:
+        if self.op == "+=":
+            return value + self.amount
+        if self.op == "-=":
+            return value - self.amount
+        return self.amount
+
+
+_COMPARE = {
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+}
+_ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+
+
+def _suggest(name: str, known) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.7)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _parse(text: str, mode: str) -> ast.AST:
+    if len(text) > MAX_EXPR_CHARS:
+        raise ExprError(f"expression is longer than {MAX_EXPR_CHARS} characters")
+    if "\n" in text.strip():
+        raise ExprError("an expression must fit on one line")
+    try:
+        return ast.parse(text.strip(), mode=mode)
+    except SyntaxError as exc:
+        offset = max((exc.offset or 1) - 1, 0)
+        raise ExprError(f"cannot parse expression: {exc.msg}", offset) from None
+    except (ValueError, RecursionError, MemoryError):
+        raise ExprError("cannot parse expression") from None
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def compile_condition(text: str, names: Mapping[str, Type]) -> Condition:
+    """Compile a condition over ``names`` (name -> type); it must be boolean."""
+    tree = _parse(text, "eval")
+    shift = _lead(text)
+    used: set[str] = set()
+
+    def fail(node: ast.AST, msg: str) -> ExprError:
+        return ExprError(msg, shift + getattr(node, "col_offset", 0))
+
+    def build(node: ast.AST) -> tuple[Type, Callable[[Env], Any]]:
+        if isinstance(node, ast.BoolOp):
+            parts = [build(v) for v in node.values]
+            for (t, _), v in zip(parts, node.values):
+                if t != "bool":
+                    raise fail(v, f"'{ast.unparse(v)}' is a number or text, not true/false; compare it (e.g. '{ast.unparse(v)} > 0')")
+            fns = [f for _, f in parts]
+            if isinstance(node.op, ast.And):
+                return "bool", lambda env: all(f(env) for f in fns)
+            return "bool", lambda env: any(f(env) for f in fns)
+        if isinstance(node, ast.UnaryOp):
+            t, f = build(node.operand)
+            if isinstance(node.op, ast.Not):
+                if t != "bool":
+                    raise fail(node, "'not' needs a true/false value")
+                return "bool", lambda env: not f(env)
+            if isinstance(node.op, ast.USub) and t == "int":
+                return "int", lambda env: -f(env)
+            raise fail(node, f"operator '{ast.unparse(node)}' is not allowed")
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+            (lt, lf), (rt, rf) = build(node.left), build(node.right)
+            if lt != "int" or rt != "int":
+                raise fail(node, "'+' and '-' work on numbers only")
+            if isinstance(node.op, ast.Add):
+                return "int", lambda env: lf(env) + rf(env)
+            return "int", lambda env: lf(env) - rf(env)
+        if isinstance(node, ast.Compare):
+            items = [build(node.left)] + [build(c) for c in node.comparators]
+            ops = []
+            for op, (lt, _), (rt, _), right in zip(node.ops, items, items[1:], node.comparators):
+                if type(op) not in _COMPARE:
+                    raise fail(node, f"comparison '{type(op).__name__}' is not allowed; use ==, !=, <, <=, >, >=")
+                if lt != rt:
+                    raise fail(right, f"cannot compare {lt} with {rt}")
+                if lt != "int" and isinstance(op, _ORDERING):
+                    raise fail(node, "only numbers can be ordered with <, <=, >, >=")
+                ops.append(_COMPARE[type(op)])
+            fns = [f for _, f in items]
+
+            def compare(env, fns=fns, ops=ops):
+                vals = [f(env) for f in fns]
+                return all(op(a, b) for op, a, b in zip(ops, vals, vals[1:]))
+
+            return "bool", compare
+        if isinstance(node, ast.Name):
+            if node.id not in names:
+                raise fail(node, f"unknown name '{node.id}'{_suggest(node.id, names)}")
+            used.add(node.id)
+            key = node.id
+            return names[key], lambda env: env[key]
+        if isinstance(node, ast.Constant):
+            v = node.value
+            if isinstance(v, bool):
+                return "bool", lambda env: v
+            if isinstance(v, int):
+                return "int", lambda env: v
+            if isinstance(v, str):
+                return "str", lambda env: v
+            raise fail(node, f"constant {v!r} is not allowed; use whole numbers, text in quotes, True or False")
+        raise fail(node, f"'{ast.unparse(node)}' is not allowed in a condition; use names, numbers, and/or/not and comparisons")
+
+    t, fn = build(tree.body)  # type: ignore[attr-defined]
+    if t != "bool":
+        raise ExprError(f"a condition must be true or false, but '{text.strip()}' is a {t}", shift)
+    return Condition(text=text.strip(), names=frozenset(used), _fn=fn)
+
+
+def compile_effect(text: str, variables: Mapping[str, Any]) -> Effect:
+    """Compile ``name += N``, ``name -= N`` or ``name = N`` for a declared variable."""
+    tree = _parse(text, "exec")
+    shift = _lead(text)
+    body = getattr(tree, "body", [])
+    if len(body) != 1:
+        raise ExprError("an effect is one assignment, such as 'trust -= 10'", shift)
+    stmt = body[0]
+    if isinstance(stmt, ast.AugAssign) and isinstance(stmt.op, (ast.Add, ast.Sub)):
+        target, value = stmt.target, stmt.value
+        op = "+=" if isinstance(stmt.op, ast.Add) else "-="
+    elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        target, value, op = stmt.targets[0], stmt.value, "="
+    else:
+        raise ExprError("an effect is 'variable += N', 'variable -= N' or 'variable = N'", shift)
+    if not isinstance(target, ast.Name):
+        raise ExprError("the left side of an effect must be a variable name", shift + target.col_offset)
+    if target.id not in variables:
+        raise ExprError(
+            f"unknown variable '{target.id}'{_suggest(target.id, variables)}; declare it under 'variables'",
+            shift + target.col_offset,
+        )
+    sign = 1
+    node = value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        sign, node = -1, node.operand
+    if not (isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool)):
+        raise ExprError("the right side of an effect must be a whole number", shift + value.col_offset)
+    return Effect(text=text.strip(), variable=target.id, op=op, amount=sign * node.value)  # type: ignore[arg-type]

@@ -1,0 +1,136 @@
+"""The persona and scenario file format, as strict pydantic models.
+
+These models check *shape*: types, required fields, and that no unknown key
+slipped in (a typo such as ``efects:`` is an error, not silently ignored).
+Meaning (references between states, reachability, expressions) is checked by
+``checks.py`` after the shape is right. ``scripts/schema.py`` writes the JSON
+schema editors use from these same models.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Channel = Literal["email", "call"]
+Outcome = Literal["success", "partial", "failure"]
+Difficulty = Literal["easy", "medium", "hard"]
+
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,47}$")]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# ---------------------------------------------------------------- scenarios
+
+
+class Briefing(Strict):
+    """What the learner reads before the conversation starts."""
+
+    role: Text = Field(description="Who the learner is in this scenario.")
+    situation: Text = Field(description="What has happened so far.")
+    confidential: list[Line] = Field(default_factory=list, description="Facts only the learner knows.")
+    goals: list[Line] = Field(min_length=1, description="What a good outcome looks like.")
+
+
+class Scenario(Strict):
+    """A negotiation situation shared by several personas (``scenario.yaml``)."""
+
+    id: Identifier
+    title: Line
+    summary: Line
+    post_acceptance: bool = Field(
+        False, description="True when the candidate has already accepted the offer: the alternative must stay private."
+    )
+    opening_channel: Channel
+    names: dict[Identifier, Line] = Field(
+        default_factory=dict, description="Names used in templates as {key}, e.g. company, city, learner."
+    )
+    briefing: Briefing
+    weights: dict[str, Annotated[float, Field(ge=0, le=5)]] = Field(
+        default_factory=dict, description="Principle id -> weight (default 1; 0 switches the principle off)."
+    )
+
+
+# ---------------------------------------------------------------- personas
+
+
+class Variable(Strict):
+    """A number the manager keeps track of, such as trust or patience."""
+
+    start: int
+    min: int = 0
+    max: int = 100
+    description: Line | None = None
+
+
+class Rule(Strict):
+    """If ``when`` holds, apply ``effects`` and go to ``goto``; first match wins."""
+
+    when: Line = Field(description='A condition such as: threat or (trust < 40 and channel == "email")')
+    goto: Identifier = Field(description="A state or an ending.")
+    effects: list[Line] = Field(default_factory=list, description="Assignments such as: trust -= 20")
+    say: list[Line] = Field(default_factory=list, description="Replies for this rule; default: the target's lines.")
+    note: Line | None = Field(None, description="For authors: why this rule exists.")
+
+
+class Otherwise(Strict):
+    """What happens when no rule matches."""
+
+    goto: Identifier
+    effects: list[Line] = Field(default_factory=list)
+    say: list[Line] = Field(default_factory=list)
+    note: Line | None = None
+
+
+class State(Strict):
+    """A moment of the conversation: what the manager says, and what may come next."""
+
+    channel: Channel
+    say: list[Line] = Field(min_length=1, description="Variants of the manager's reply; one is chosen per visit.")
+    declined: bool = Field(False, description="True when the manager says no to the request here.")
+    rules: list[Rule] = Field(default_factory=list)
+    otherwise: Otherwise
+    note: Line | None = None
+
+
+class Ending(Strict):
+    """A final state with an outcome for the debrief."""
+
+    outcome: Outcome
+    title: Line
+    say: list[Line] = Field(min_length=1)
+    summary: Text = Field(description="What happened and why, shown in the debrief.")
+
+
+class TurnLimit(Strict):
+    """Ends the conversation after ``turns`` learner messages."""
+
+    turns: Annotated[int, Field(ge=2, le=100)]
+    goto: Identifier
+
+
+class Persona(Strict):
+    """A scripted hiring manager (one YAML file in ``personas/``)."""
+
+    id: Identifier
+    name: Line
+    role: Line
+    scenario: Identifier
+    difficulty: Difficulty
+    summary: Line
+    voice: Text = Field(description="How this manager talks, for authors and the picker.")
+    names: dict[Identifier, Line] = Field(default_factory=dict, description="Template names that override the scenario's.")
+    variables: dict[Identifier, Variable] = Field(default_factory=dict)
+    opening: list[Line] = Field(
+        default_factory=list, description="What the manager says before the learner's first message (one is chosen)."
+    )
+    start: Identifier
+    turn_limit: TurnLimit | None = None
+    states: dict[Identifier, State] = Field(min_length=1)
+    endings: dict[Identifier, Ending] = Field(min_length=1)

@@ -1,0 +1,196 @@
+"""Test plans: scripted playthroughs kept beside a persona (``*.test.yaml``).
+
+A coach tests a persona like code: each plan plays moves (free text through
+the detector, or tags directly) and states what must happen (the ending or
+outcome, score bounds, states visited). ``roleplay test`` runs them; the
+project's pytest suite runs every shipped plan too.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from roleplay.analysis.tags import TAG_SET
+from roleplay.persona.catalog import TEST_SUFFIX, kind_of, shipped_root, yaml_files
+from roleplay.persona.compiled import display_path
+from roleplay.persona.diagnostics import Diagnostic, ScriptError
+from roleplay.persona.loader import load_persona, parse_model
+from roleplay.persona.yamlsource import Source, load_yaml_file
+
+Outcome = str
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class TaggedMove(_Strict):
+    text: str = ""
+    tags: list[str] | None = None
+
+
+class Expect(_Strict):
+    outcome: list[str] | str | None = None
+    ending: str | None = None
+    min_score: Annotated[int, Field(ge=0, le=100)] | None = None
+    max_score: Annotated[int, Field(ge=0, le=100)] | None = None
+    principle_min: dict[str, int] = Field(default_factory=dict)
+    principle_max: dict[str, int] = Field(default_factory=dict)
+    visits: list[str] = Field(default_factory=list)
+    min_turns: int | None = None
+    max_turns: int | None = None
+
+
+class Plan(_Strict):
+    name: Annotated[str, StringConstraints(min_length=1)]
+    seed: int = 0
+    moves: list[str | TaggedMove] = Field(min_length=1)
+    expect: Expect
+
+
+class PlanFile(_Strict):
+    persona: str | None = None
+    plans: list[Plan] = Field(min_length=1)
+
+
+@dataclass
+class PlanResult:
+    file: str
+    line: int
+    col: int
+    name: str
+    failures: list[str]
+    outcome: str
+    ending: str | None
+    score: int | None
+    turns: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def load_plan_file(path: Path) -> tuple[PlanFile, Source]:
+    src = load_yaml_file(path, display_path(path))
+    plan = parse_model(src, PlanFile)
+    problems = []
+    for i, p in enumerate(plan.plans):
+        for j, m in enumerate(p.moves):
+            if isinstance(m, TaggedMove) and m.tags is not None:
+                for k, t in enumerate(m.tags):
+                    if t not in TAG_SET:
+                        problems.append(src.diag(("plans", i, "moves", j, "tags", k), f"unknown tag '{t}'"))
+    if problems:
+        raise ScriptError(problems)
+    return plan, src
+
+
+def persona_path_for(plan_path: Path, declared: str | None) -> Path:
+    if declared:
+        candidate = plan_path.parent / declared
+        if candidate.is_file():
+            return candidate
+        from roleplay.persona.loader import resolve
+
+        return resolve(declared)
+    stem = plan_path.name[: -len(TEST_SUFFIX)] if plan_path.name.endswith(TEST_SUFFIX) else plan_path.stem
+    return plan_path.parent / f"{stem}.yaml"
+
+
+def run_plan_file(path: Path) -> list[PlanResult]:
+    from roleplay.engine.session import Move, Session
+
+    plan_file, src = load_plan_file(path)
+    persona = load_persona(persona_path_for(path, plan_file.persona))
+    results = []
+    for i, plan in enumerate(plan_file.plans):
+        moves = [Move(m) if isinstance(m, str) else Move(m.text, tuple(m.tags) if m.tags is not None else None) for m in plan.moves]
+        session = Session.replay(persona, plan.seed, moves)
+        tr = session.transcript()
+        e = plan.expect
+        fails: list[str] = []
+        outcome = tr.ending.outcome
+        if e.outcome is not None:
+            wanted = [e.outcome] if isinstance(e.outcome, str) else e.outcome
+            if outcome not in wanted:
+                fails.append(f"outcome is '{outcome}', expected {' or '.join(wanted)}")
+        if e.ending is not None and tr.ending.id != e.ending:
+            fails.append(f"ending is '{tr.ending.id}', expected '{e.ending}'")
+        overall = tr.score.overall
+        if e.min_score is not None and (overall is None or overall < e.min_score):
+            fails.append(f"overall score {overall} is below {e.min_score}")
+        if e.max_score is not None and (overall is not None and overall > e.max_score):
+            fails.append(f"overall score {overall} is above {e.max_score}")
+        for pid, floor in e.principle_min.items():
+            v = tr.score.principles.get(pid)
+            if v is None or v < floor:
+                fails.append(f"{pid} scored {v}, expected at least {floor}")
+        for pid, ceil in e.principle_max.items():
+            v = tr.score.principles.get(pid)
+            if v is not None and v > ceil:
+                fails.append(f"{pid} scored {v}, expected at most {ceil}")
+        visited = {t.state for t in tr.turns}
+        for s in e.visits:
+            if s not in visited:
+                fails.append(f"never visited '{s}' (visited: {', '.join(t.state for t in tr.turns)})")
+        if e.min_turns is not None and len(tr.turns) < e.min_turns:
+            fails.append(f"{len(tr.turns)} turns, expected at least {e.min_turns}")
+        if e.max_turns is not None and len(tr.turns) > e.max_turns:
+            fails.append(f"{len(tr.turns)} turns, expected at most {e.max_turns}")
+        unplayed = len(moves) - len(tr.turns)
+        if unplayed > 0 and (e.outcome or e.ending):
+            fails.append(f"the conversation ended after {len(tr.turns)} moves; {unplayed} moves were not played")
+        line, col = src.where(("plans", i))
+        results.append(PlanResult(src.file, line, col, plan.name, fails, outcome, tr.ending.id, overall, len(tr.turns)))
+        session.close()
+    return results
+
+
+def plan_files(paths: list[Path]) -> list[Path]:
+    roots = paths or [shipped_root()]
+    out = []
+    for root in roots:
+        for f in yaml_files(root):
+            if kind_of(f) == "test":
+                out.append(f)
+            elif kind_of(f) == "persona" and root.is_file():
+                sibling = f.parent / f"{f.stem}{TEST_SUFFIX}"
+                if sibling.is_file():
+                    out.append(sibling)
+    return out
+
+
+def run_test_paths(paths: list[Path], *, verbose: bool = False) -> int:
+    """Run plans; print one line per failure (gcc style); exit 0, 1 (failures) or 2 (bad files)."""
+    files = plan_files(paths)
+    if not files:
+        print("roleplay: no test plans (*.test.yaml) found", file=sys.stderr)
+        return 2
+    passed = failed = broken = 0
+    for f in files:
+        try:
+            results = run_plan_file(f)
+        except (ScriptError, LookupError) as exc:
+            broken += 1
+            diags = exc.diagnostics if isinstance(exc, ScriptError) else [Diagnostic(display_path(f), 1, 1, "error", str(exc))]
+            for d in diags:
+                print(d)
+            continue
+        for r in results:
+            if r.ok:
+                passed += 1
+                if verbose:
+                    print(f"{r.file}:{r.line}:{r.col}: ok: {r.name} ({r.outcome}, {r.ending}, score {r.score}, {r.turns} turns)")
+            else:
+                failed += 1
+                for msg in r.failures:
+                    print(f"{r.file}:{r.line}:{r.col}: fail: {r.name}: {msg}")
+    print(f"{passed} passed, {failed} failed", file=sys.stderr)
+    if broken:
+        return 2
+    return 1 if failed else 0

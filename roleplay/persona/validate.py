@@ -1,0 +1,43 @@
+"""``roleplay validate``: check persona, scenario and test-plan files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from roleplay.persona.catalog import kind_of, yaml_files
+from roleplay.persona.compiled import display_path
+from roleplay.persona.diagnostics import Diagnostic, ScriptError
+from roleplay.persona.loader import load_persona, load_scenario
+
+
+def validate_file(path: Path) -> list[Diagnostic]:
+    kind = kind_of(path)
+    try:
+        if kind == "scenario":
+            load_scenario(path)
+            return []
+        if kind == "test":
+            from roleplay.persona.testplan import load_plan_file
+
+            load_plan_file(path)
+            return []
+        return list(load_persona(path).warnings)
+    except ScriptError as exc:
+        return exc.diagnostics
+
+
+def validate_paths(paths: list[Path]) -> tuple[list[Diagnostic], int]:
+    """All problems in ``paths`` (files or folders), and how many files were checked."""
+    out: list[Diagnostic] = []
+    checked = 0
+    for root in paths:
+        if not root.exists():
+            out.append(Diagnostic(display_path(root), 1, 1, "error", "no such file or folder"))
+            continue
+        files = yaml_files(root)
+        if root.is_dir() and not files:
+            out.append(Diagnostic(display_path(root), 1, 1, "warning", "no .yaml files in this folder"))
+        for f in files:
+            checked += 1
+            out += validate_file(f)
+    return out, checked
