@@ -210,6 +210,8 @@ def cmd_sessions(args) -> int:
 
 
 def cmd_ui(args) -> int:
+    if args.command == "play":
+        _load(args.persona)  # bad input is exit 2 before any screen opens
     from roleplay.ui.launch import launch
 
     return launch(

@@ -101,6 +101,8 @@ RESEARCH_FACTS: tuple[ResearchFact, ...] = (
     ResearchFact("offers_upheld", 94.0, "94% of offers that managers made were upheld; most managers had never withdrawn one."),
     ResearchFact("accept_as_is", 46.0, "About 46% of candidates accepted the offer as-is, without negotiating."),
     ResearchFact("zero_sum_candidate", 4.4, "Candidates see the negotiation as more zero-sum than managers (about 4.4 vs 4.0)."),
+    ResearchFact("zero_sum_manager", 4.0, "Managers see the same negotiation as less zero-sum (about 4.0)."),
     ResearchFact("power_candidate", 4.0, "Candidates rate their own power lower than managers do (about 4.0 vs 4.8)."),
+    ResearchFact("power_manager", 4.8, "Managers rate the candidate's power at about 4.8 on a 1-7 scale."),
 )
 RESEARCH_BY_ID: dict[str, ResearchFact] = {f.id: f for f in RESEARCH_FACTS}

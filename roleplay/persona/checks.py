@@ -178,16 +178,52 @@ def _tag_combos(tags: list[str]):
 
 
 def explore(persona: Persona, compiled) -> Exploration:
-    """Breadth-first walk over every configuration the rules can produce."""
+    """Breadth-first walk over every configuration the rules can produce.
+
+    Which rule fires depends only on the tags and on the few names a state's
+    conditions read, so the outcomes are computed once per (state, values of
+    those names) and then applied to every configuration that shares them.
+    """
     result = Exploration()
     var_names = list(persona.variables)
+    index_of = {v: i for i, v in enumerate(var_names)}
     lows = [persona.variables[v].min for v in var_names]
     highs = [persona.variables[v].max for v in var_names]
     used = set().union(*(r.when.names for rules in compiled.values() for r in rules if r.when))
     uses_turn = "turn" in used
     uses_decline = "after_decline" in used
     max_turn = persona.turn_limit.turns if persona.turn_limit else 40
-    state_tags = {s: sorted({n for r in rules if r.when for n in r.when.names if n in TAGS}) for s, rules in compiled.items()}
+    state_tags: dict[str, list[str]] = {}
+    state_vars: dict[str, list[str]] = {}
+    for s, rules in compiled.items():
+        names = {n for r in rules if r.when for n in r.when.names}
+        state_tags[s] = sorted(n for n in names if n in TAGS)
+        state_vars[s] = sorted(n for n in names if n in index_of)
+    outcomes: dict[tuple, list[CompiledRule]] = {}
+
+    def fired_rules(state: str, values: tuple, turn: int, declined: bool) -> list[CompiledRule]:
+        proj = tuple(values[index_of[v]] for v in state_vars[state])
+        key = (state, proj, turn, declined)
+        hit = outcomes.get(key)
+        if hit is not None:
+            return hit
+        rules = compiled[state]
+        env = {t: False for t in TAGS}
+        env.update(zip(state_vars[state], proj))
+        env.update(turn=turn, channel=persona.states[state].channel, after_decline=declined)
+        chosen_set: dict[int, CompiledRule] = {}
+        for combo in _tag_combos(state_tags[state]):
+            env.update(combo)
+            chosen = None
+            for rule in rules:
+                if rule.when is None or rule.when(env):
+                    result.satisfiable.add((state, rule.index))
+                    if chosen is None:
+                        chosen = rule
+            assert chosen is not None  # otherwise always matches
+            chosen_set[chosen.index] = chosen
+        outcomes[key] = list(chosen_set.values())
+        return outcomes[key]
 
     start = (persona.start, tuple(persona.variables[v].start for v in var_names), 1, False)
     seen = {start}
@@ -201,35 +237,20 @@ def explore(persona: Persona, compiled) -> Exploration:
         if result.configs > MAX_CONFIGS:
             result.complete = False
             break
-        rules = compiled[state]
-        env = dict(zip(var_names, values))
-        env.update(turn=turn, channel=persona.states[state].channel, after_decline=declined)
-        for combo in _tag_combos(state_tags[state]):
-            env.update({t: False for t in TAGS})
-            env.update(combo)
-            chosen = None
-            for rule in rules:
-                ok = rule.when is None or rule.when(env)
-                if ok:
-                    result.satisfiable.add((state, rule.index))
-                    if chosen is None:
-                        chosen = rule
-            assert chosen is not None  # otherwise always matches
+        for chosen in fired_rules(state, values, turn, declined):
             result.fired.add((state, chosen.index))
             new_vals = list(values)
             for eff in chosen.effects:
-                i = var_names.index(eff.variable)
+                i = index_of[eff.variable]
                 new_vals[i] = min(highs[i], max(lows[i], eff.apply(new_vals[i])))
             dest = chosen.goto
+            result.reached.add(dest)
             if dest in persona.endings:
-                result.reached.add(dest)
                 continue
             if uses_turn and persona.turn_limit and turn >= persona.turn_limit.turns:
-                result.reached.add(dest)
                 continue
             nd = declined or persona.states[dest].declined
             nxt = (dest, tuple(new_vals), min(turn + 1, max_turn) if uses_turn else 1, nd if uses_decline else False)
-            result.reached.add(dest)
             if nxt not in seen:
                 seen.add(nxt)
                 todo.append(nxt)
