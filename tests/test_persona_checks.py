@@ -10,7 +10,7 @@ from tests.conftest import tiny_text
 def problems(write_persona, text: str):
     path = write_persona(text)
     with pytest.raises(ScriptError) as exc:
-        load_persona(path)
+        load_persona(path, explore=True)
     return exc.value.diagnostics
 
 
@@ -27,8 +27,9 @@ def edit(old: str, new: str) -> str:
     return text.replace(old, new, 1)
 
 
-def test_the_fixture_is_valid(tiny):
-    assert tiny.persona.id == "tiny" and tiny.warnings == ()
+def test_the_fixture_is_valid(tiny_path):
+    loaded = load_persona(tiny_path, explore=True)
+    assert loaded.persona.id == "tiny" and loaded.warnings == ()
 
 
 def test_yaml_syntax_error(write_persona):
@@ -96,7 +97,7 @@ def test_ending_whose_rules_can_never_fire(write_persona):
 def test_rule_swallowed_by_an_earlier_rule_is_a_warning(write_persona):
     text = edit("      - when: requests_meeting\n        goto: call", "      - when: requests_meeting\n        goto: call\n      - when: requests_meeting and gratitude\n        goto: cold")
     path = write_persona(text)
-    loaded = load_persona(path)
+    loaded = load_persona(path, explore=True)
     (w,) = loaded.warnings
     assert w.severity == "warning" and "earlier rule always matches first" in w.message
     assert w.line == line_of(text, "requests_meeting and gratitude")

@@ -40,7 +40,9 @@ def _did_you_mean(name: str, options) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def check_persona(persona: Persona, scenario: Scenario, src: Source) -> tuple[list[Diagnostic], dict[str, tuple[CompiledRule, ...]]]:
+def check_persona(
+    persona: Persona, scenario: Scenario, src: Source, *, explore: bool = True
+) -> tuple[list[Diagnostic], dict[str, tuple[CompiledRule, ...]]]:
     out: list[Diagnostic] = []
     states, endings = persona.states, persona.endings
     targets = set(states) | set(endings)
@@ -111,7 +113,7 @@ def check_persona(persona: Persona, scenario: Scenario, src: Source) -> tuple[li
         return out, compiled
 
     out += _reachability(persona, compiled, src)
-    if not any(d.severity == "error" for d in out):
+    if explore and not any(d.severity == "error" for d in out):
         out += _explore_diagnostics(persona, compiled, src)
     return out, compiled
 
@@ -194,23 +196,24 @@ def explore(persona: Persona, compiled) -> Exploration:
     uses_decline = "after_decline" in used
     max_turn = persona.turn_limit.turns if persona.turn_limit else 40
     state_tags: dict[str, list[str]] = {}
-    state_vars: dict[str, list[str]] = {}
+    state_atoms: dict[str, list] = {}
     for s, rules in compiled.items():
         names = {n for r in rules if r.when for n in r.when.names}
         state_tags[s] = sorted(n for n in names if n in TAGS)
-        state_vars[s] = sorted(n for n in names if n in index_of)
+        state_atoms[s] = [a for r in rules if r.when for a in r.when.atoms]
     outcomes: dict[tuple, list[CompiledRule]] = {}
 
     def fired_rules(state: str, values: tuple, turn: int, declined: bool) -> list[CompiledRule]:
-        proj = tuple(values[index_of[v]] for v in state_vars[state])
-        key = (state, proj, turn, declined)
+        env = {t: False for t in TAGS}
+        env.update(zip(var_names, values))
+        env.update(turn=turn, channel=persona.states[state].channel, after_decline=declined)
+        # Which rule fires depends on the variables only through the truth of
+        # the comparisons this state reads: group configurations by those.
+        key = (state, tuple(a(env) for a in state_atoms[state]), declined)
         hit = outcomes.get(key)
         if hit is not None:
             return hit
         rules = compiled[state]
-        env = {t: False for t in TAGS}
-        env.update(zip(state_vars[state], proj))
-        env.update(turn=turn, channel=persona.states[state].channel, after_decline=declined)
         chosen_set: dict[int, CompiledRule] = {}
         for combo in _tag_combos(state_tags[state]):
             env.update(combo)

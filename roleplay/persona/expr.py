@@ -37,6 +37,9 @@ class Condition:
     text: str
     names: frozenset[str]
     _fn: Callable[[Env], Any]
+    # Comparisons that read no tag: the condition depends on the variables
+    # only through these, which lets the checker group configurations.
+    atoms: tuple[Callable[[Env], Any], ...] = ()
 
     def __call__(self, env: Env) -> bool:
         return self._fn(env) is True
@@ -100,6 +103,7 @@ def compile_condition(text: str, names: Mapping[str, Type]) -> Condition:
     tree = _parse(text, "eval")
     shift = _lead(text)
     used: set[str] = set()
+    atoms: list[Callable[[Env], Any]] = []
 
     def fail(node: ast.AST, msg: str) -> ExprError:
         return ExprError(msg, shift + getattr(node, "col_offset", 0))
@@ -147,6 +151,8 @@ def compile_condition(text: str, names: Mapping[str, Type]) -> Condition:
                 vals = [f(env) for f in fns]
                 return all(op(a, b) for op, a, b in zip(ops, vals, vals[1:]))
 
+            if not any(isinstance(n, ast.Name) and names.get(n.id) == "bool" for n in ast.walk(node)):
+                atoms.append(compare)
             return "bool", compare
         if isinstance(node, ast.Name):
             if node.id not in names:
@@ -168,7 +174,7 @@ def compile_condition(text: str, names: Mapping[str, Type]) -> Condition:
     t, fn = build(tree.body)  # type: ignore[attr-defined]
     if t != "bool":
         raise ExprError(f"a condition must be true or false, but '{text.strip()}' is a {t}", shift)
-    return Condition(text=text.strip(), names=frozenset(used), _fn=fn)
+    return Condition(text=text.strip(), names=frozenset(used), _fn=fn, atoms=tuple(atoms))
 
 
 def compile_effect(text: str, variables: Mapping[str, Any]) -> Effect:

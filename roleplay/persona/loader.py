@@ -101,11 +101,13 @@ def load_scenario(path: Path) -> tuple[Scenario, Source]:
     return parse_model(src, Scenario), src
 
 
-def load_persona(path: str | Path, scenario_path: Path | None = None) -> LoadedPersona:
+def load_persona(path: str | Path, scenario_path: Path | None = None, *, explore: bool = False) -> LoadedPersona:
     """Load, check and compile a persona file; raise ScriptError on any error.
 
     The persona's scenario is found by id: ``scenario.yaml`` beside the file,
-    then the shipped scenarios (or ``scenario_path`` when given).
+    then the shipped scenarios (or ``scenario_path`` when given). ``explore``
+    adds the exhaustive walk of the state space (``roleplay validate`` does);
+    playing does not need it, and it costs far more than the rest.
     """
     from roleplay.persona.checks import check_persona
 
@@ -122,7 +124,7 @@ def load_persona(path: str | Path, scenario_path: Path | None = None) -> LoadedP
     scenario, scenario_src = load_scenario(scenario_path)
     if scenario.id != persona.scenario:
         raise ScriptError([src.diag(("scenario",), f"scenario file {scenario_src.file} has id '{scenario.id}', not '{persona.scenario}'")])
-    diagnostics, rules = check_persona(persona, scenario, src)
+    diagnostics, rules = check_persona(persona, scenario, src, explore=explore)
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
         raise ScriptError(diagnostics)

@@ -21,7 +21,7 @@ def validate_file(path: Path) -> list[Diagnostic]:
 
             load_plan_file(path)
             return []
-        return list(load_persona(path).warnings)
+        return list(load_persona(path, explore=True).warnings)
     except ScriptError as exc:
         return exc.diagnostics
 
