@@ -50,6 +50,11 @@ def _build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", metavar="FILE", help="write the transcript JSON here instead of stdout")
     r.add_argument("--log", action="store_true", help="also write the crash-safe session log")
 
+    rs = sub.add_parser("rescore", help="re-grade a transcript JSON by replaying its learner messages")
+    rs.add_argument("transcript", metavar="TRANSCRIPT", help="a transcript JSON written by 'run' or an export")
+    rs.add_argument("--persona", help="play against this persona instead of the one named in the transcript")
+    rs.add_argument("--out", metavar="FILE", help="write the new transcript here instead of stdout")
+
     t = sub.add_parser("test", help="run the test plans (*.test.yaml) beside persona files")
     t.add_argument("paths", nargs="*", metavar="PATH", help="test plans, persona files or folders (default: shipped)")
     t.add_argument("--verbose", "-v", action="store_true")
@@ -169,14 +174,42 @@ def cmd_run(args) -> int:
         print(f"roleplay: the conversation ended; {skipped} later message{'s were' if skipped != 1 else ' was'} not played", file=sys.stderr)
     if conv.session.ended:
         conv.finish("ending")
-    out = conv.session.transcript().to_json()
-    if args.out:
+    _write_or_print(conv.session.transcript().to_json(), args.out)
+    return EXIT_OK
+
+
+def _write_or_print(text: str, out: str | None) -> None:
+    if out:
         try:
-            Path(args.out).write_text(out, encoding="utf-8")
+            Path(out).write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+            raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
     else:
-        sys.stdout.write(out)
+        sys.stdout.write(text)
+
+
+def cmd_rescore(args) -> int:
+    """Replay the learner messages of a transcript (only the contract's fields are read)."""
+    from roleplay.engine.session import Move, Session
+
+    try:
+        data = json.loads(Path(args.transcript).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot read {args.transcript}: {exc.strerror or exc}") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{args.transcript} is not JSON: {exc}") from None
+    turns = data.get("turns") if isinstance(data, dict) else None
+    if not isinstance(turns, list) or not all(isinstance(t, dict) and isinstance(t.get("learner"), str) for t in turns):
+        raise UsageError(f'{args.transcript} is not a transcript: it needs "turns" with a "learner" text each')
+    persona_id = args.persona or data.get("persona")
+    if not isinstance(persona_id, str):
+        raise UsageError(f'{args.transcript} names no "persona"; pass --persona')
+    seed = data.get("seed", 0)
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        raise UsageError(f'{args.transcript}: "seed" must be a whole number')
+    persona = _load(persona_id)
+    session = Session.replay(persona, seed, [Move(t["learner"]) for t in turns if t["learner"].strip()])
+    _write_or_print(session.transcript().to_json(), args.out)
     return EXIT_OK
 
 
@@ -229,6 +262,7 @@ COMMANDS = {
     "detect": cmd_detect,
     "run": cmd_run,
     "test": cmd_test,
+    "rescore": cmd_rescore,
     "graph": cmd_graph,
     "sessions": cmd_sessions,
     "play": cmd_ui,

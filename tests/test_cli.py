@@ -160,3 +160,19 @@ def test_module_entry_point_and_detect_subprocess():
     assert lines[0]["id"] == "a" and "requests_meeting" in lines[0]["tags"]
     assert lines[1]["line"] == 2 and "error" in lines[1]
     assert "Traceback" not in proc.stderr
+
+
+def test_rescore_replays_a_transcript_to_the_same_bytes(capsys, tmp_path):
+    moves = tmp_path / "moves.txt"
+    moves.write_text("Could we talk on the phone this week?\nThank you so much!\n")
+    out = tmp_path / "t.json"
+    assert run(capsys, "run", str(TINY_DIR / "tiny.yaml"), "--moves", str(moves), "--seed", "3", "--out", str(out))[0] == 0
+    code, rescored, _ = run(capsys, "rescore", str(out), "--persona", str(TINY_DIR / "tiny.yaml"))
+    assert code == 0 and rescored == out.read_text()
+
+
+def test_rescore_rejects_a_non_transcript(capsys, tmp_path):
+    bad = tmp_path / "x.json"
+    bad.write_text('{"hello": 1}')
+    code, _, err = run(capsys, "rescore", str(bad))
+    assert code == 2 and "is not a transcript" in err
