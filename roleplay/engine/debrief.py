@@ -1,0 +1,148 @@
+"""The debrief of a session, as data: what the debrief screen shows.
+
+Pure Python (no screen code): outcome and ending, overall and per-principle
+scores, trust and score over the turns, the moves that helped and hurt most
+(ranked by ``move_impact``) and the learner's risk estimate beside the
+research figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from roleplay.engine.transcript import EndingInfo, FeedbackItem
+
+if TYPE_CHECKING:  # pragma: no cover
+    from roleplay.engine.conversation import Conversation
+    from roleplay.engine.session import Session
+
+__all__ = ["MoveReview", "Debrief", "build_debrief", "replay_from", "TRUST"]
+
+TRUST = "trust"  # the persona variable shown as the relationship
+
+
+@dataclass(frozen=True)
+class MoveReview:
+    """One learner move with its impact on the score and its feedback."""
+
+    n: int
+    learner: str
+    manager: str
+    channel: str
+    impact: float
+    feedback: tuple[FeedbackItem, ...]
+
+
+@dataclass(frozen=True)
+class Debrief:
+    persona_id: str
+    persona_name: str
+    persona_role: str
+    scenario_title: str
+    mode: str
+    ending: EndingInfo
+    overall: int | None
+    principles: dict[str, int | None]
+    active: tuple[str, ...]  # principles with a weight above 0, canonical order
+    moves: int
+    trust: list[int] = field(default_factory=list)  # before move 1, then after each move
+    trust_range: tuple[int, int] = (0, 100)
+    score: list[int | None] = field(default_factory=list)  # overall after each move
+    helped: list[MoveReview] = field(default_factory=list)
+    hurt: list[MoveReview] = field(default_factory=list)
+    risk_estimate: int | None = None
+    research: list[str] = field(default_factory=list)
+    candidate_risk: float = 4.6
+    manager_risk: float = 3.5
+    offers_upheld: float = 94.0
+
+    @property
+    def outcome(self) -> str:
+        return self.ending.outcome
+
+    @property
+    def has_trust(self) -> bool:
+        return bool(self.trust)
+
+
+def build_debrief(session: "Session", *, mode: str = "practice", risk_estimate: int | None = None) -> Debrief:
+    """Everything the debrief shows, computed from a session through the core."""
+    from roleplay.analysis.hints import research_comparison
+    from roleplay.analysis.principles import PRINCIPLE_IDS, RESEARCH_BY_ID
+    from roleplay.analysis.scoring import move_impact
+    from roleplay.persona.template import fill
+
+    lp = session.persona
+    p = lp.persona
+    weights = dict(lp.scenario.weights)
+    sc = session.score()
+
+    reviews: list[MoveReview] = []
+    for turn, fb in zip(session.turns, session.feedback):
+        reviews.append(
+            MoveReview(
+                n=turn.n,
+                learner=turn.learner,
+                manager=turn.manager,
+                channel=turn.channel,
+                impact=move_impact(fb, weights),
+                feedback=tuple(turn.feedback),
+            )
+        )
+    helped = sorted((r for r in reviews if r.impact > 0), key=lambda r: (-r.impact, r.n))[:3]
+    hurt = sorted((r for r in reviews if r.impact < 0), key=lambda r: (r.impact, r.n))[:3]
+
+    trust: list[int] = []
+    trust_range = (0, 100)
+    if TRUST in p.variables:
+        var = p.variables[TRUST]
+        trust_range = (var.min, var.max)
+        trust = [var.start] + [t.variables.get(TRUST, var.start) for t in session.turns]
+
+    risk = risk_estimate if isinstance(risk_estimate, int) and 1 <= risk_estimate <= 7 else None
+    return Debrief(
+        persona_id=p.id,
+        persona_name=fill(p.name, lp.names),
+        persona_role=fill(p.role, lp.names),
+        scenario_title=fill(lp.scenario.title, lp.names),
+        mode=mode,
+        ending=session.ending_info(),
+        overall=sc.overall,
+        principles=dict(sc.principles),
+        active=tuple(pid for pid in PRINCIPLE_IDS if float(weights.get(pid, 1.0)) > 0),
+        moves=len(session.turns),
+        trust=trust,
+        trust_range=trust_range,
+        score=[t.score for t in session.turns],
+        helped=helped,
+        hurt=hurt,
+        risk_estimate=risk,
+        research=research_comparison(risk),
+        candidate_risk=RESEARCH_BY_ID["candidate_risk"].value,
+        manager_risk=RESEARCH_BY_ID["manager_risk"].value,
+        offers_upheld=RESEARCH_BY_ID["offers_upheld"].value,
+    )
+
+
+def replay_from(conv: "Conversation", keep: int, *, logged: bool = True) -> "Conversation":
+    """A new conversation (a new logged session) that replays ``conv``'s first ``keep`` moves.
+
+    ``keep=0`` is a fresh retry with the same persona, seed, mode and risk
+    estimate. The old session is left as it is (finished or not), so the
+    debrief can branch from any turn without rewriting what happened.
+    """
+    from roleplay.engine.conversation import Conversation
+
+    old = conv.session
+    new = Conversation.start(old.persona, old.seed, mode=conv.mode, risk_estimate=conv.risk_estimate, logged=logged)
+    for move in old.moves[: max(0, keep)]:
+        if new.session.ended:
+            break
+        if move.tags is not None:
+            new.session.play(move.text, tags=move.tags)
+            if new.log:
+                new.log.move(new.session.moves[-1], new.session.turns[-1].model_dump(mode="json"))
+        else:
+            new.play(move.text)
+    return new

@@ -1,0 +1,98 @@
+"""The Textual app: screens, app-wide keys, themes and the command palette."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+
+from roleplay.ui.commands import RoleplayCommands
+from roleplay.ui.safe_text import notify
+
+if TYPE_CHECKING:  # pragma: no cover
+    from roleplay.engine.conversation import Conversation
+    from roleplay.persona.compiled import LoadedPersona
+
+STYLES = Path(__file__).parent / "styles"
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+class RoleplayApp(App):
+    TITLE = "Roleplay"
+    SUB_TITLE = "negotiation tutor"
+    CSS_PATH = [STYLES / n for n in ("app.tcss", "home.tcss", "briefing.tcss", "conversation.tcss", "debrief.tcss", "modals.tcss")]
+    COMMANDS = App.COMMANDS | {RoleplayCommands}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("question_mark", "help", "Help", show=False, id="app.help_q"),
+        Binding("ctrl+t", "toggle_dark", "Theme", show=False, id="app.theme", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        *,
+        persona: "LoadedPersona | None" = None,
+        seed: int | None = None,
+        exam: bool = False,
+        conversation: "Conversation | None" = None,
+    ):
+        super().__init__()
+        self.start_persona = persona
+        self.seed = seed
+        self.exam = exam
+        self.start_conversation = conversation
+        self.theme = DARK
+
+    def on_mount(self) -> None:
+        from roleplay.ui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen(exam=self.exam))
+        if self.start_conversation is not None:
+            from roleplay.ui.screens.conversation import ConversationScreen
+
+            self.push_screen(ConversationScreen(self.start_conversation, resumed=True))
+        elif self.start_persona is not None:
+            from roleplay.ui.screens.briefing import BriefingScreen
+
+            self.push_screen(BriefingScreen(self.start_persona, exam=self.exam, seed=self.seed))
+
+    def new_seed(self) -> int:
+        return secrets.randbelow(1_000_000)
+
+    # ---------------------------------------------------------- actions
+
+    def action_toggle_dark(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    def action_help(self) -> None:
+        from roleplay.ui.screens.modals import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_home(self) -> None:
+        self.go_home()
+
+    def go_home(self) -> None:
+        from roleplay.ui.screens.home import HomeScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def export_conversation(self, conv: "Conversation") -> tuple[Path, Path] | None:
+        from roleplay.engine.export import export_session
+        from roleplay.ui.screens.modals import ExportedScreen
+
+        try:
+            md, js = export_session(conv)
+        except OSError as exc:
+            notify(self, f"Export failed: {exc.strerror or exc}", severity="error")
+            return None
+        notify(self, f"{md}\n{js}", title="Transcript exported", timeout=10)
+        self.push_screen(ExportedScreen(md, js))
+        return md, js

@@ -1,0 +1,55 @@
+"""Start the terminal UI: ``roleplay``, ``roleplay play PERSONA`` and ``roleplay resume SESSION``.
+
+Bad input (an unknown persona or session) is raised as the CLI's UsageError
+*before* the app starts, so the CLI prints one line and exits 2.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+
+def _usage_error(message: str) -> Exception:
+    from roleplay.cli import UsageError
+
+    return UsageError(message)
+
+
+def launch(
+    *,
+    persona: str | None = None,
+    seed: int | None = None,
+    exam: bool = False,
+    resume: str | None = None,
+    load: Callable | None = None,
+) -> int:
+    loaded = None
+    conversation = None
+    if persona is not None:
+        if load is None:
+            from roleplay.persona.loader import load_persona, resolve
+
+            loaded = load_persona(resolve(persona))
+        else:
+            loaded = load(persona)  # raises the CLI's UsageError on bad input
+    if resume is not None:
+        from roleplay.engine.conversation import Conversation
+        from roleplay.engine.sessionlog import find_session
+        from roleplay.persona.diagnostics import ScriptError
+
+        try:
+            logged = find_session(resume)
+            if logged.ended:
+                raise _usage_error(f"session {logged.session_id} is finished; 'roleplay sessions' lists the ones to resume")
+            conversation = Conversation.resume(logged)
+        except (LookupError, ValueError) as exc:
+            raise _usage_error(str(exc.args[0] if exc.args else exc)) from None
+        except ScriptError as exc:
+            first = exc.errors[0] if exc.errors else exc
+            raise _usage_error(f"cannot resume {resume}: {first}") from None
+
+    from roleplay.ui.app import RoleplayApp
+
+    app = RoleplayApp(persona=loaded, seed=seed, exam=exam, conversation=conversation)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,117 @@
+"""Briefing: the learner's role, situation, confidential facts and goals, and the risk question."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, RadioButton, RadioSet, Static
+
+from roleplay.ui.widgets.choice import Choice
+
+from roleplay.persona.compiled import LoadedPersona
+from roleplay.persona.template import fill
+from roleplay.ui.safe_text import notify, one_line
+from roleplay.ui.widgets.briefing import BriefingView
+
+QUESTION = "How likely is the manager to withdraw the offer if you negotiate?"
+SCALE = "1 = not at all likely  ·  7 = extremely likely"
+
+
+class BriefingScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="briefing.back"),
+        Binding("m", "toggle_mode", "Practice/exam", id="briefing.mode"),
+        *[Binding(str(i), f"answer({i})", str(i), show=False, id=f"briefing.answer{i}") for i in range(1, 8)],
+        Binding("ctrl+s", "start", "Start", id="briefing.start"),
+        Binding("enter", "enter", "Start", show=False, priority=True, id="briefing.enter"),
+    ]
+
+    def __init__(self, loaded: LoadedPersona, *, exam: bool = False, seed: int | None = None):
+        super().__init__()
+        self.loaded = loaded
+        self.exam = exam
+        self.seed = seed
+        self.answer: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="briefing"):
+            yield BriefingView(self.loaded, id="briefing-text")
+            yield Static(id="briefing-mode")
+            yield Static(Content.assemble((QUESTION, "bold"), "\n", (SCALE + "  ·  press 1-7", "dim")), id="risk-question")
+            with Horizontal(id="risk-row"):
+                with RadioSet(id="risk", classes="-horizontal", compact=True):
+                    for i in range(1, 8):
+                        yield Choice(str(i), id=f"risk-{i}")
+            with Horizontal(id="briefing-buttons"):
+                yield Button("Start the conversation", variant="primary", id="start")
+                yield Button("Back", id="back")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        p = self.loaded.persona
+        self.title = one_line(fill(p.name, self.loaded.names))
+        self.sub_title = "briefing"
+        self._show_mode()
+        self.query_one("#risk", RadioSet).focus()
+
+    def _show_mode(self) -> None:
+        from roleplay.ui.screens.home import MODE_HELP
+
+        mode = "exam" if self.exam else "practice"
+        self.query_one("#briefing-mode", Static).update(
+            Content.assemble(("Mode: ", "bold"), mode, (f" ({MODE_HELP[mode]}) · m to switch", "dim"))
+        )
+
+    def action_toggle_mode(self) -> None:
+        self.exam = not self.exam
+        self._show_mode()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        self.answer = int(str(event.pressed.id).split("-")[1])
+
+    def action_answer(self, value: int) -> None:
+        self.query_one(f"#risk-{value}", RadioButton).value = True
+        self.answer = value
+        self.query_one("#start", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "start":
+            self.action_start()
+        else:
+            self.action_back()
+
+    def action_enter(self) -> None:
+        """Enter presses a focused button; on the scale it chooses the highlighted answer and starts."""
+        focused = self.focused
+        if isinstance(focused, Button) and (focused.id == "back" or self.answer is None):
+            focused.press()
+            return
+        if self.answer is None and isinstance(focused, RadioSet):
+            index = focused._selected
+            if index is not None:
+                buttons = list(focused.query(RadioButton))
+                if 0 <= index < len(buttons):
+                    buttons[index].value = True
+                    self.answer = index + 1
+        self.action_start()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_start(self) -> None:
+        if self.answer is None:
+            notify(self.app, "Answer the question first: press a number from 1 to 7.", title="One question", severity="warning")
+            self.query_one("#risk", RadioSet).focus()
+            return
+        from roleplay.engine.conversation import Conversation
+        from roleplay.ui.screens.conversation import ConversationScreen
+
+        seed = self.seed if self.seed is not None else self.app.new_seed()
+        conv = Conversation.start(self.loaded, seed, mode="exam" if self.exam else "practice", risk_estimate=self.answer)
+        self.app.switch_screen(ConversationScreen(conv))

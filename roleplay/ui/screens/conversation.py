@@ -1,0 +1,277 @@
+"""The conversation: chat, composer and the coach panel."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from roleplay.engine.conversation import Conversation
+from roleplay.engine.debrief import TRUST
+from roleplay.engine.session import MAX_MESSAGE_CHARS, SessionEnded
+from roleplay.persona.template import fill
+from roleplay.ui.safe_text import clean, notify, one_line
+from roleplay.ui.widgets.chat import ChatMessage, ChatNotice, ChatTurn, channel_label
+from roleplay.ui.widgets.coach import CoachPanel, HintView, strip_text
+from roleplay.ui.widgets.composer import Composer
+
+PLACEHOLDER = "Write to {name}…  Enter sends · ctrl+j new line"
+
+
+class ConversationScreen(Screen):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    BINDINGS = [
+        Binding("f2", "hint", "Hint", id="conversation.hint", priority=True),
+        Binding("ctrl+z", "take_back", "Take back", id="conversation.take_back", priority=True),
+        Binding("ctrl+d", "debrief", "Debrief", id="conversation.debrief", priority=True),
+        Binding("ctrl+e", "export", "Export", id="conversation.export", priority=True),
+        Binding("f3", "toggle_coach", "Coach", id="conversation.coach"),
+        Binding("f4", "briefing", "Briefing", show=False, id="conversation.briefing"),
+    ]
+
+    def __init__(self, conv: Conversation, *, resumed: bool = False):
+        super().__init__()
+        self.conv = conv
+        self.resumed = resumed
+        self._sending = False
+        self._last_change: int | None = None
+        lp = conv.session.persona
+        self.loaded = lp
+        self.manager_name = fill(lp.persona.name, lp.names)
+        weights = lp.scenario.weights
+        from roleplay.analysis.principles import PRINCIPLE_IDS
+
+        self.active = [p for p in PRINCIPLE_IDS if float(weights.get(p, 1.0)) > 0]
+        var = lp.persona.variables.get(TRUST)
+        self.trust_range = (var.min, var.max) if var else (0, 100)
+
+    @property
+    def session(self):
+        return self.conv.session
+
+    @property
+    def exam(self) -> bool:
+        return self.conv.mode == "exam"
+
+    # ---------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="conversation"):
+            with Vertical(id="chat-column"):
+                yield VerticalScroll(id="chat")
+                yield Static(id="coach-strip")
+                yield Static(id="channel-line")
+                yield Composer(id="composer", placeholder=PLACEHOLDER.format(name=one_line(self.manager_name)))
+            yield CoachPanel(exam=self.exam, id="coach")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = one_line(self.manager_name)
+        self.sub_title = f"{one_line(fill(self.loaded.scenario.title, self.loaded.names))} · {self.conv.mode}"
+        if self.exam:
+            self.add_class("-exam")
+        self.rebuild_chat()
+        self.query_one(Composer).focus()
+        self._warm_up()
+
+    @work(thread=True, group="warm-up")
+    def _warm_up(self) -> None:
+        """Import the detector before the first message so the first reply is instant."""
+        import roleplay.analysis.detector  # noqa: F401
+        import roleplay.analysis.rubric  # noqa: F401
+
+    def rebuild_chat(self) -> None:
+        chat = self.query_one("#chat", VerticalScroll)
+        chat.remove_children()
+        lp = self.loaded
+        widgets = [
+            ChatNotice(
+                f"{fill(lp.scenario.title, lp.names)} — with {self.manager_name}, {fill(lp.persona.role, lp.names)}. F4 shows your briefing.",
+                classes="-intro",
+            )
+        ]
+        if self.resumed:
+            widgets.append(ChatNotice(f"Resumed session {self.conv.session_id}: {len(self.session.turns)} move(s) replayed.", classes="-info"))
+        if self.session.opening:
+            widgets.append(ChatMessage(self.manager_name, self.session.opening, channel=lp.scenario.opening_channel, side="manager"))
+        for turn in self.session.turns:
+            widgets.append(self._turn_widget(turn))
+        for widget, after in zip(widgets[-len(self.session.turns):] if self.session.turns else [], self.session.turns[1:]):
+            widget.reply_channel = after.channel
+        if self.session.ended:
+            widgets.append(self._ending_notice())
+        chat.mount_all(widgets)
+        chat.scroll_end(animate=False)
+        self._last_change = None
+        self.refresh_status()
+
+    def _turn_widget(self, turn) -> ChatTurn:
+        return ChatTurn(turn, manager=self.manager_name, highlight=not self.exam, reply_channel=self.session.channel)
+
+    def _ending_notice(self) -> ChatNotice:
+        info = self.session.ending_info()
+        title = f": {info.title}" if info.title else ""
+        return ChatNotice(
+            f"The conversation has ended ({info.outcome}{title}). Press ctrl+d for your debrief.",
+            classes="-ending",
+        )
+
+    def refresh_status(self) -> None:
+        s = self.session
+        trust = s.variables.get(TRUST)
+        last = s.turns[-1] if s.turns else None
+        if not self.exam:
+            self.query_one(CoachPanel).refresh_from(
+                score=s.score(), active=self.active, trust=trust, trust_range=self.trust_range, change=self._last_change, turn=last
+            )
+            self.query_one("#coach-strip", Static).update(strip_text(last, s.score(), trust, self._last_change))
+        composer = self.query_one(Composer)
+        line = self.query_one("#channel-line", Static)
+        if s.ended:
+            line.update(Content("Conversation over · ctrl+d debrief · ctrl+z take back the last move").stylize("bold"))
+            composer.read_only = True
+        else:
+            what = "Writing an email to" if s.channel == "email" else "On a live call with"
+            line.update(Content.assemble((channel_label(s.channel), "bold"), f"  {what} {one_line(self.manager_name)} · move {s.turn_number}"))
+            composer.read_only = False
+            verb = "Write to" if s.channel == "email" else "Say to"
+            composer.placeholder = f"{verb} {one_line(self.manager_name)}…  Enter sends · ctrl+j new line"
+        self.refresh_bindings()
+
+    # ---------------------------------------------------------- sending
+
+    def on_composer_submitted(self, event: Composer.Submitted) -> None:
+        event.stop()
+        self.send(event.text)
+
+    def send(self, text: str) -> None:
+        if self._sending:
+            return
+        if not text.strip():
+            notify(self.app, "Empty messages are not sent.", severity="warning", timeout=3)
+            return
+        if self.session.ended:
+            notify(self.app, "The conversation has ended: ctrl+d for your debrief.", severity="warning")
+            return
+        self._sending = True
+        composer = self.query_one(Composer)
+        try:
+            before = self.session.variables.get(TRUST)
+            try:
+                turn = self.conv.play(text)  # logged and fsynced before it returns
+            except SessionEnded:
+                notify(self.app, "The conversation has ended: ctrl+d for your debrief.", severity="warning")
+                return
+            except ValueError as exc:
+                notify(self.app, str(exc), severity="warning")
+                return
+            composer.text = ""
+            after = self.session.variables.get(TRUST)
+            self._last_change = (after - before) if (after is not None and before is not None) else None
+            chat = self.query_one("#chat", VerticalScroll)
+            new = [self._turn_widget(turn)]
+            if self.session.ended:
+                new.append(self._ending_notice())
+            chat.mount_all(new)
+            chat.scroll_end(animate=False)
+            self.query_one(HintView).clear()
+            if turn.truncated:
+                notify(
+                    self.app,
+                    f"Your message was {len(text):,} characters; only the first {MAX_MESSAGE_CHARS:,} were sent.",
+                    title="Message cut",
+                    severity="warning",
+                )
+            if self.session.ended:
+                info = self.session.ending_info()
+                notify(self.app, f"{info.title or info.outcome}. Press ctrl+d for your debrief.", title="Conversation over")
+            self.refresh_status()
+        finally:
+            self._sending = False
+
+    # ---------------------------------------------------------- actions
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("hint", "take_back"):
+            if self.exam:
+                return False
+            if action == "hint" and self.session.ended:
+                return None
+            if action == "take_back" and not self.session.turns:
+                return None
+        if action == "export" and self.exam:
+            return False
+        return True
+
+    def action_hint(self) -> None:
+        if self.exam or self.session.ended:
+            return
+        from roleplay.analysis.hints import hint
+
+        s = self.session
+        h = hint(s.context(), s.detections, s.score())
+        self.query_one(HintView).show_hint(h.principle, h.text)
+        self.query_one(CoachPanel).scroll_home(animate=False)
+        from roleplay.ui.widgets.bars import long_name
+
+        notify(self.app, h.text, title=f"Hint · {long_name(h.principle)}", timeout=12)
+
+    def action_take_back(self) -> None:
+        if self.exam:
+            return
+        last = self.session.moves[-1].text if self.session.moves else None
+        if not self.conv.take_back():
+            notify(self.app, "Nothing to take back yet.", severity="warning", timeout=3)
+            return
+        self.resumed = False
+        self.rebuild_chat()
+        composer = self.query_one(Composer)
+        if last is not None and not composer.text.strip():
+            composer.text = last
+            composer.move_cursor(composer.document.end)
+        composer.focus()
+        notify(self.app, "Your last move was taken back; edit it and send again.", timeout=4)
+
+    def action_debrief(self) -> None:
+        if self.session.ended:
+            self._go_debrief()
+            return
+        from roleplay.ui.screens.modals import ConfirmScreen
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._go_debrief()
+
+        self.app.push_screen(
+            ConfirmScreen("End the conversation now and see your debrief? It has not reached an ending yet.", yes="End & debrief"),
+            done,
+        )
+
+    def _go_debrief(self) -> None:
+        from roleplay.ui.screens.debrief import DebriefScreen
+
+        self.conv.finish("debrief")
+        self.app.switch_screen(DebriefScreen(self.conv))
+
+    def action_export(self) -> None:
+        if self.exam:
+            notify(self.app, "In exam mode the transcript is exported from the debrief.", severity="warning")
+            return
+        self.app.export_conversation(self.conv)
+
+    def action_toggle_coach(self) -> None:
+        coach = self.query_one(CoachPanel)
+        show = not coach.display
+        self.set_class(show, "-coach-shown")
+        self.set_class(not show, "-coach-hidden")
+
+    def action_briefing(self) -> None:
+        from roleplay.ui.screens.modals import BriefingModal
+
+        self.app.push_screen(BriefingModal(self.loaded))

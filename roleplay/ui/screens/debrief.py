@@ -1,0 +1,160 @@
+"""Debrief: outcome, scores, trust and score over the turns, best and worst moves, the research."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from roleplay.engine.conversation import Conversation
+from roleplay.engine.debrief import Debrief, MoveReview, build_debrief
+from roleplay.ui.safe_text import clean, one_line, shorten
+from roleplay.ui.widgets.bars import bar, delta_style, long_name, short_name, signed
+from roleplay.ui.widgets.chart import TrendChart
+
+OUTCOME = {
+    "success": "✔ Success",
+    "partial": "◐ Partial",
+    "failure": "✘ Failure",
+    "incomplete": "… Unfinished",
+}
+
+
+def outcome_content(d: Debrief) -> Content:
+    e = d.ending
+    parts: list = [(OUTCOME.get(e.outcome, e.outcome), "bold reverse"), " "]
+    if e.title:
+        parts.append((clean(e.title), "bold"))
+    elif e.outcome == "incomplete":
+        parts.append(("The conversation ended before an outcome.", "bold"))
+    parts.append(f"\nWith {one_line(d.persona_name)}, {one_line(d.persona_role)} · {d.moves} move{'s' if d.moves != 1 else ''} · {d.mode} mode")
+    if e.summary:
+        parts += ["\n\n", Content(clean(e.summary))]
+    return Content.assemble(*parts)
+
+
+def scores_content(d: Debrief) -> Content:
+    parts: list = [("Overall score   ", "bold"), bar(d.overall, 20), (f" {'—' if d.overall is None else d.overall}", "bold"), "\n"]
+    for pid in d.active:
+        value = d.principles.get(pid)
+        parts += [f"{short_name(pid):<16}", bar(value, 20), f" {'—' if value is None else value}"]
+        if value is None:
+            parts.append(("  not touched", "dim"))
+        parts.append("\n")
+    return Content.assemble(*parts).rstrip()
+
+
+def move_content(m: MoveReview) -> Content:
+    parts: list = [
+        (f"{signed(m.impact):>4} ", delta_style(m.impact)),
+        (f"Move {m.n} ", "bold"),
+        ("(" + m.channel + "): ", "dim"),
+        "“",
+        Content(shorten(clean(m.learner), 160)),
+        "”",
+    ]
+    for f in m.feedback:
+        parts += ["\n      ", (signed(f.delta), delta_style(f.delta)), " ", (clean(long_name(f.principle)), "bold"), ": ", Content(clean(f.message))]
+    return Content.assemble(*parts)
+
+
+def moves_content(title: str, moves: list[MoveReview], empty: str) -> Content:
+    parts: list = [(title, "bold underline")]
+    if not moves:
+        parts += ["\n", (empty, "dim")]
+    for m in moves:
+        parts += ["\n", move_content(m)]
+    return Content.assemble(*parts)
+
+
+def _scale(value: float, width: int = 28) -> Content:
+    """A 1-7 scale as a bar: readable as a length and as a number."""
+    filled = round((value - 1) * width / 6)
+    return Content.assemble(("█" * filled, "$accent"), ("░" * (width - filled), "dim"))
+
+
+def research_content(d: Debrief) -> Content:
+    parts: list = [("Your fear vs. the research", "bold underline"), "\n", ("Risk of losing the offer by negotiating, 1-7", "dim"), "\n"]
+    if d.risk_estimate is not None:
+        parts += [f"{'You':<12}", _scale(d.risk_estimate), f" {d.risk_estimate}\n"]
+    parts += [f"{'Candidates':<12}", _scale(d.candidate_risk), f" {d.candidate_risk:g}\n"]
+    parts += [f"{'Managers':<12}", _scale(d.manager_risk), f" {d.manager_risk:g}\n"]
+    parts += [f"{'Offers upheld':<14}", f"{d.offers_upheld:g}%\n"]
+    for line in d.research:
+        parts += ["\n", Content(clean(line))]
+    return Content.assemble(*parts)
+
+
+class DebriefScreen(Screen):
+    BINDINGS = [
+        Binding("r", "retry", "Retry", id="debrief.retry"),
+        Binding("b", "replay_from", "Replay from…", id="debrief.replay"),
+        Binding("ctrl+e", "export", "Export", id="debrief.export"),
+        Binding("escape,h", "home", "Home", id="debrief.home"),
+    ]
+
+    def __init__(self, conv: Conversation):
+        super().__init__()
+        self.conv = conv
+        self.data = build_debrief(conv.session, mode=conv.mode, risk_estimate=conv.risk_estimate)
+
+    def compose(self) -> ComposeResult:
+        d = self.data
+        yield Header()
+        with VerticalScroll(id="debrief"):
+            yield Static(outcome_content(d), id="outcome", classes=f"card -{d.outcome}")
+            yield Static(scores_content(d), id="scores", classes="card")
+            chart = TrendChart(id="chart", classes="card")
+            chart.show(d.trust, d.trust_range, d.score)
+            yield Static(Content("Trust and score over the moves").stylize("bold underline"), classes="card-title")
+            yield chart
+            yield Static(moves_content("Moves that helped most", d.helped, "No move raised your score."), id="helped", classes="card")
+            yield Static(moves_content("Moves that hurt most", d.hurt, "No move lowered your score."), id="hurt", classes="card")
+            yield Static(research_content(d), id="research", classes="card")
+            with Horizontal(id="debrief-buttons"):
+                yield Button("Retry", variant="primary", id="retry")
+                yield Button("Replay from a move…", id="replay")
+                yield Button("Export", id="export")
+                yield Button("Home", id="home")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = f"Debrief · {one_line(self.data.persona_name)}"
+        self.sub_title = one_line(self.data.scenario_title)
+        scroll = self.query_one("#debrief", VerticalScroll)
+        scroll.focus()
+        scroll.scroll_home(animate=False)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        {"retry": self.action_retry, "replay": self.action_replay_from, "export": self.action_export, "home": self.action_home}[
+            str(event.button.id)
+        ]()
+
+    def action_retry(self) -> None:
+        self._replay(0)
+
+    def action_replay_from(self) -> None:
+        from roleplay.ui.screens.modals import ReplayFromScreen
+
+        def chosen(keep: int | None) -> None:
+            if keep is not None:
+                self._replay(keep)
+
+        self.app.push_screen(ReplayFromScreen(self.conv.session.turns), chosen)
+
+    def _replay(self, keep: int) -> None:
+        from roleplay.engine.debrief import replay_from
+        from roleplay.ui.screens.conversation import ConversationScreen
+
+        conv = replay_from(self.conv, keep)
+        self.app.switch_screen(ConversationScreen(conv))
+
+    def action_export(self) -> None:
+        self.app.export_conversation(self.conv)
+
+    def action_home(self) -> None:
+        self.app.go_home()
