@@ -293,27 +293,24 @@ async def test_resume_after_a_kill():
         assert len(list_sessions()[0].moves) == 3
 
 
-async def test_play_persona_opens_the_briefing_and_escape_goes_home():
-    from roleplay.ui.screens.briefing import BriefingScreen
-    from roleplay.ui.screens.home import HomeScreen
+async def test_play_persona_opens_the_conversation_with_the_briefing_one_key_away():
+    from roleplay.ui.screens.conversation import ConversationScreen
 
     app = make_app(persona=load_persona(TINY), seed=0, exam=True)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, BriefingScreen)
-        assert app.screen.exam
+        assert isinstance(app.screen, ConversationScreen)  # straight in, per CONTRACTS.md
+        assert app.screen.exam and app.screen.conv.session.seed == 0
+        assert "Welcome to Testco, Robin." in all_text(app.screen)
+        assert list_sessions()[0].header["mode"] == "exam"
+        await pilot.press("f4")
+        await settle(pilot)
         text = all_text(app.screen)
         assert "You are a test candidate." in text and "You accepted an offer from Testco." in text
         assert "You would like to start later." in text and "A later start date." in text
-        assert "How likely is the manager to withdraw the offer if you negotiate?" in text
-        # no answer yet: not started
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, BriefingScreen)
-        assert any("Answer the question" in n.message for n in app._notifications)
         await pilot.press("escape")
         await settle(pilot)
-        assert isinstance(app.screen, HomeScreen)
+        assert isinstance(app.screen, ConversationScreen)
 
 
 async def test_launch_with_resume_opens_the_conversation():

@@ -12,32 +12,18 @@ undo, branching, resume and re-grading work.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from roleplay.analysis.feedback import Feedback, MoveContext, SessionScore
 from roleplay.analysis.tags import TAGS, Detection
 from roleplay.engine.dialogue import Dialogue, dialogue_for
+from roleplay.engine.move import Move
 from roleplay.engine.transcript import EndingInfo, FeedbackItem, Score, Transcript, Turn
 from roleplay.persona.compiled import OTHERWISE, CompiledRule, LoadedPersona
 from roleplay.persona.model import Ending
 from roleplay.persona.template import fill
 
 MAX_MESSAGE_CHARS = 2000  # longer messages are cut, with a notice in the turn
-
-
-@dataclass(frozen=True)
-class Move:
-    """A learner move as recorded: the text, or tags given directly (test plans)."""
-
-    text: str
-    tags: tuple[str, ...] | None = None
-
-    def to_json(self) -> dict:
-        out: dict = {"text": self.text}
-        if self.tags is not None:
-            out["tags"] = list(self.tags)
-        return out
 
 
 def _default_detect(text: str) -> Detection:

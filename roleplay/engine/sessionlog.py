@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from roleplay.engine.session import Move
+from roleplay.engine.move import Move
 
 FORMAT_VERSION = 1
 

@@ -57,9 +57,14 @@ class RoleplayApp(App):
 
             self.push_screen(ConversationScreen(self.start_conversation, resumed=True))
         elif self.start_persona is not None:
-            from roleplay.ui.screens.briefing import BriefingScreen
+            # `roleplay play PERSONA` goes straight into the conversation (CONTRACTS.md);
+            # the briefing is one key away (F4) and home is underneath.
+            from roleplay.engine.conversation import Conversation
+            from roleplay.ui.screens.conversation import ConversationScreen
 
-            self.push_screen(BriefingScreen(self.start_persona, exam=self.exam, seed=self.seed))
+            seed = self.seed if self.seed is not None else self.new_seed()
+            conv = Conversation.start(self.start_persona, seed, mode="exam" if self.exam else "practice")
+            self.push_screen(ConversationScreen(conv))
 
     def new_seed(self) -> int:
         return secrets.randbelow(1_000_000)
