@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from roleplay.persona.catalog import kind_of, shipped_root, yaml_files
+from roleplay.persona.diagnostics import ScriptError
+from roleplay.persona.yamlsource import load_yaml_text
 
 __all__ = ["PersonaSummary", "quick_catalog"]
 
@@ -34,12 +36,6 @@ class PersonaSummary:
     file: Path
 
 
-def _yaml():
-    from ruamel.yaml import YAML
-
-    return YAML(typ="safe")
-
-
 def _head(text: str, keys: tuple[str, ...]) -> str:
     """Only the lines of the wanted top-level keys (with their continuation lines)."""
     out: list[str] = []
@@ -55,15 +51,15 @@ def _head(text: str, keys: tuple[str, ...]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _read(path: Path, keys: tuple[str, ...], yaml) -> dict:
+def _read(path: Path, keys: tuple[str, ...]) -> dict:
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError:
+    except (OSError, UnicodeDecodeError):
         return {}
     for source in (_head(text, keys), text):
         try:
-            data = yaml.load(source)
-        except Exception:
+            data = load_yaml_text(source, str(path)).data
+        except ScriptError:
             continue
         if isinstance(data, dict) and all(k in data for k in keys if k != "summary"):
             return data
@@ -84,12 +80,11 @@ def quick_catalog(root: Path | None = None) -> list[PersonaSummary]:
     root = root if root is not None else shipped_root()
     if not root.exists():
         return []
-    yaml = _yaml()
     files = yaml_files(root)
     titles: dict[str, str] = {}
     for f in files:
         if kind_of(f) == "scenario":
-            data = _read(f, SCENARIO_KEYS, yaml)
+            data = _read(f, SCENARIO_KEYS)
             sid = _text(data, "id")
             if sid and sid not in titles:
                 titles[sid] = _text(data, "title") or sid
@@ -98,7 +93,7 @@ def quick_catalog(root: Path | None = None) -> list[PersonaSummary]:
     for f in files:
         if kind_of(f) != "persona":
             continue
-        data = _read(f, PERSONA_KEYS, yaml)
+        data = _read(f, PERSONA_KEYS)
         pid = _text(data, "id")
         if not pid or pid in seen or not _text(data, "scenario"):
             continue
