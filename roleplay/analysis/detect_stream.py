@@ -1,0 +1,59 @@
+"""The ``roleplay detect`` contract: tag a stream of JSON Lines messages.
+
+Input: one JSON object per line with a string ``"text"`` (and optionally an
+``"id"``, echoed back). Output: one JSON object per input record, in order::
+
+    {"id": "m1", "tags": ["threat", "specific_ask"], "evidence": {"threat": "I'll walk"}}
+
+``"id"`` is omitted when the input had none; ``"evidence"`` holds only tags
+that have a span. A line that is not valid JSON, not an object, or has no
+string ``"text"`` is answered, in its place, with
+``{"line": N, "error": "..."}`` (N is the 1-based input line number) and
+processing goes on.
+
+Blank (whitespace-only) lines are skipped silently: they are not records, and
+editors and shells often leave a trailing one.
+
+Exit status: 0 if every record was processed, 2 if any line was an error.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from .detector import detect
+
+
+def _process(line: str, lineno: int) -> tuple[dict, bool]:
+    """The output object for one input line, and whether it was an error."""
+    try:
+        obj = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        return {"line": lineno, "error": f"invalid JSON: {exc}"}, True
+    if not isinstance(obj, dict):
+        return {"line": lineno, "error": f"expected a JSON object, got {type(obj).__name__}"}, True
+    text = obj.get("text")
+    if not isinstance(text, str):
+        what = "missing" if "text" not in obj else f"not a string ({type(text).__name__})"
+        return {"line": lineno, "error": f'"text" is {what}'}, True
+    det = detect(text)
+    out: dict = {}
+    if "id" in obj:
+        out["id"] = obj["id"]
+    out["tags"] = list(det.tags)
+    out["evidence"] = det.evidence
+    return out, False
+
+
+def run_detect(infile: TextIO, outfile: TextIO) -> int:
+    """Read JSON Lines from ``infile``, write one result line per record to
+    ``outfile``. Returns 2 if any line was an error, else 0."""
+    failed = False
+    for lineno, line in enumerate(infile, start=1):
+        if not line.strip():
+            continue
+        out, bad = _process(line, lineno)
+        failed |= bad
+        outfile.write(json.dumps(out, ensure_ascii=False) + "\n")
+    return 2 if failed else 0

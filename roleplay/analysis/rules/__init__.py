@@ -1,0 +1,32 @@
+"""One finder per behaviour tag, grouped by what the tags are about.
+
+Each finder takes a :class:`~roleplay.analysis.message.Message` and returns
+the ``(start, end)`` span of the words that show the tag, or ``None``. The
+finders look at one tag at a time; the conventions that link tags (a threat
+naming a change is also a specific ask, ``accepts`` and ``capitulates``
+exclude each other, ...) are applied in :mod:`roleplay.analysis.detector`.
+
+Patterns run on the normalised text (lower case, straight quotes); see
+:func:`roleplay.analysis.lexicon.rx` for the shorthand (optional
+apostrophes, flexible spaces, "u" for "you").
+
+* :mod:`.pressure` - threat, mentions_alternative, zero_sum
+* :mod:`.asks` - requests_meeting, asks_extension, proposes_option,
+  asks_interests, specific_ask
+* :mod:`.reasons` - employer_benefit, personal_preference, affirms_commitment
+* :mod:`.tone` - capitulates, hostile, gratitude, accepts
+"""
+
+from .asks import (asks_extension, asks_interests, later_start, place_or_term_demand,
+                   proposes_option, requests_meeting, specific_ask)
+from .pressure import mentions_alternative, threat, threat_names_change, zero_sum
+from .reasons import affirms_commitment, employer_benefit, personal_preference
+from .tone import accepts, capitulates, gratitude, hostile
+
+__all__ = [
+    "threat", "threat_names_change", "mentions_alternative", "zero_sum",
+    "requests_meeting", "asks_extension", "later_start", "proposes_option",
+    "asks_interests", "specific_ask", "place_or_term_demand",
+    "employer_benefit", "personal_preference", "affirms_commitment",
+    "capitulates", "hostile", "gratitude", "accepts",
+]

@@ -1,0 +1,266 @@
+"""Pressure tactics: ``threat``, ``mentions_alternative``, ``zero_sum``."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import PLACE_WORDS, rx
+from ..message import Message, Span
+from .common import NOT_A_PLACE, STATUS_QUO
+
+# ---------------------------------------------------------------------------
+# threat
+# ---------------------------------------------------------------------------
+
+# Consequences the candidate controls: leaving, taking the other job,
+# reconsidering the acceptance.
+_CONSEQUENCE = [rx(p) for p in (
+    r"\bwalk(?:ing)?(?: away| out)?\b(?! (?:you|u|me|him|her|them|us|through))",
+    r"\b(?:withdraw|withdrawing|retract|retracting|rescind|rescinding|revoke|revoking|renege on|go back on) (?:my |the |our )?(?:acceptance|signature|yes|offer|agreement|commitment|decision)",
+    r"\b(?:withdraw|withdrawing|pull|pulling|back|backing|bow|bowing|drop|dropping) out\b",
+    r"\b(?:decline|declining|turn down|turning down|reject|rejecting|refuse|refusing) (?:the|your|this) (?:offer|role|position|job)",
+    r"\bturn(?:ing)? (?:it|this|the offer|the role|you) down\b",
+    r"\b(?:have|need|going) to pass\b|\bi'll (?:have to |probably |just )?pass\b|\b(?:gonna|will) pass\b",
+    r"\b(?:take|taking|accept|accepting|go for|going for) (?:the|their|that|this) other (?:job|offer|role|position|one)",
+    r"\b(?:take|taking|accept|accepting) (?:theirs|their offer|the other one)",
+    r"\b(?:sign|signing|go|going|stick|sticking|side|siding) with (?:them|the other|\w+ instead)\b",
+    r"\b(?:sign|signing|go|going|look|looking|head|heading|take my talents|accept|accepting) elsewhere\b|\bcall it(?: a day| quits)?\b",
+    r"\b(?:take|taking|accept|accepting|go with|going with) (?:the|their|that) (?:\w+ )?offer (?:instead|from them)\b",
+    r"\b(?:prepared|ready|going|have|forced|planning) to leave\b|\bi(?:'ll| will) (?:just )?leave\b",
+    r"\b(?:have to|i'll|i will|going to|gonna|must|forced to) (?:politely |respectfully |regretfully )?decline\b",
+    r"\b(?:go|going|head|heading) back to (?:my )?(?:old|current|previous|present|last) (?:firm|job|employer|company|role)\b",
+    r"\b(?:honou?r|honou?ring|take|taking|go with|going with|accept|accepting|pursue|pursuing) my other (?:\w+ )?(?:commitment|offer|option|opportunity)\b",
+    r"\b(?:not sure|don't know|doubt|can't see how) (?:if |whether |that )?(?:this|the|it) (?:\w+ ){0,2}(?:works|will work|would work|makes sense|is right|is for me)\b",
+    r"\b(?:this|it) (?:isn't|is not|won't be|wouldn't be) (?:the right fit|right for me|for me)\b",
+    r"\b(?:can't|cannot|don't|struggle to|hard to) see (?:myself|me) (?:signing|joining|accepting|taking|coming|starting|saying yes)\b",
+    r"\b(?:i'll|i will|i'm going to|i'd|i would) (?:\w+ ){0,6}move on\b",
+    r"\b(?:weigh|weighing|consider|considering|take|taking|look at|looking at|think about) (?:up )?(?:\w+ )?(?:the|their|that|my) other (?:offer|option|opportunity|job)s?\b",
+    r"\b(?:not comfortable|can't|cannot|won't|unable to|not able to) (?:continuing|proceeding|moving forward|going ahead|continue|proceed|go ahead|move forward)\b",
+    r"\bkeep(?:ing)? my (?:current|present|old) (?:job|role|position|employer)\b|\bkeep(?:ing)? my options open\b|\b(?:explore|exploring|weigh|weighing) my options\b",
+    r"\b(?:reconsider|reconsidering|rethink|rethinking|re-?evaluate|re-?evaluating|re-?assess|reassessing|revisit|revisiting|review|reviewing|question|questioning) (?:my|where i stand|whether|if|things|everything|the offer|joining|this|the whole|our)",
+    r"\b(?:reconsider|rethink)\b(?= ?[.!,]|$)",
+    r"\bthink (?:hard|twice|long and hard|very carefully|carefully) about (?:whether|if|joining|this)",
+    r"\blook(?:ing)? (?:elsewhere|around|at (?:my )?other (?:options|offers|opportunities))",
+    r"\b(?:explore|exploring|consider|considering|pursue|pursuing) (?:my |the )?other (?:options|offers|opportunities|paths)",
+    r"\bgo(?:ing)? elsewhere\b|\bfind (?:something|another job|a job) (?:else|elsewhere)",
+    r"\bstay(?:ing)? (?:at|with|in|where i am at) my (?:current|present|old) (?:job|role|company|employer|position|firm)",
+    r"\bstay(?:ing)? (?:put|where i am)\b",
+    r"\b(?:won't|will not|wouldn't|not) be (?:joining|coming|signing|starting|accepting|on board)",
+    r"\b(?:don't know|not sure|unsure|can't say) (?:if |whether |that )?i'(?:ll|d)? ?(?:still )?(?:be )?(?:join|joining|coming|come|sign|start|accept|on board)",
+    r"\bwhether (?:i|it) (?:still )?(?:makes sense|come|join|is (?:still )?the right)",
+    r"\bwe're done\b|\bwe are done\b|\bneither am i\b|\bi'm out\b|\bcount me out\b|\bthe deal is off\b|\bdeal's off\b",
+)]
+
+# Ultimatum shapes that are threats on their own.
+_ULTIMATUM = [rx(p) for p in (
+    r"\b(?:not|non-?) ?negotiable\b|\bdeal ?-?breaker\b|\btake it or leave it\b|\bfinal offer\b|\bmy final answer\b",
+    r"\bfor me to (?:sign|accept|join|come on board|say yes)\b",
+    r"\bthe only way (?:i|i'll|i'd|i will|i would) (?:\w+ )?(?:accept|sign|join|say yes|come on board|stay)\b|\bi (?:will|'ll|would) only (?:accept|sign|join)\b",
+    r"\bi'll give you (?:until|till|til|'til|up to|\d|one|two|a|the|24|48)",
+    r"\byou have (?:until|till|\d+ (?:hours|days))\b",
+    r"\b(?:shame|pity) (?:to|if) (?:lose|lost|losing|you lost|we lost|this)",
+    r"\blose (?:a good hire|a strong hire|a great hire|me|your (?:top|best) candidate|the candidate)\b",
+    r"\bno [a-z]+,? no (?:deal|me|signature|joining|dice)\b",
+    r"\b(?:rather not|hate to|don't want to|not want to) (?:have to )?choose between\b|\bmake me (?:reconsider|rethink|walk|think twice|change my mind)\b",
+    r"\b(?:prepared|ready|willing|not afraid|happy) to use (?:them|it|that|my options|my leverage|the other offer)\b",
+    r"\bdeciding factor\b|\bbottom line\b(?=[^.?!]*\bor\b)",
+    r"\beither i get\b|\bor i walk\b|\bor i'm gone\b|\bor i'm out\b|\bor we're done\b|\bor no deal\b",
+    r"\b(?:i'd|i would) hate (?:to|for) (?:have to )?(?:rethink|reconsider|walk|withdraw|pull|back|lose|leave|turn|go|take|look|revisit|step)",
+    r"\bno (?:other )?choice but to (?:walk|withdraw|decline|pull|back|leave|take|go|look|reconsider|pass|accept the other|turn)",
+)]
+
+# A condition or a deadline that makes a consequence coercive.
+_CONDITION = rx(
+    r"\b(?:if|unless|otherwise|or else|or|either|after that|failing that|if not|should|in case|"
+    r"until|by (?:friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow|tonight|eod|end of)|"
+    r"as long as|without|then)\b"
+)
+# Modal framing that makes a consequence a declared intention even without "if".
+_RESOLVE = rx(
+    r"\b(?:prepared|ready|willing|forced|compelled|obliged|going|have|need) to\b|"
+    r"\bno choice\b|\bi'(?:ll|d) have to\b|\bi will have to\b|\bi'm (?:seriously )?considering\b"
+)
+# Talking about threats to reject them ("this isn't a threat").
+_DISAVOWAL = rx(r"\b(?:not|no|never|n't|isn't|not a|without) (?:\w+ ){0,2}(?:threat|threatening|ultimatum|pressure|pressuring)")
+
+
+# A condition whose consequence is going to the competition: "if Seattle
+# isn't an option, I'll have to weigh up the other offer".
+_NEG_CONDITION = rx(r"\b(?:if|unless)\b[^.?!]{0,60}\b(?:not|n't|no|never|isn't|can't|won't|doesn't|off the table)\b|\bunless\b|\botherwise\b|\bor else\b")
+
+
+def threat(m: Message) -> Span | None:
+    for span in m.iter_matches(_ULTIMATUM, negatable=True, window=3):
+        return span
+    for span in _alternative_matches(m):
+        sa, sb = m.sentence_at(span[0])
+        cond = _NEG_CONDITION.search(m.norm, sa, sb)
+        if cond and cond.start() < span[0] and re.search(r"\b(?:i'll|i will|i'd|i would|i'm going|i have to|i'll have to|i may|i might)\b", m.norm[cond.start():span[0]]):
+            return span
+    for p in _CONSEQUENCE:
+        for mt in p.finditer(m.norm):
+            s, e = mt.span()
+            if m.negated(s, window=4):
+                continue
+            sa, sb = m.sentence_at(s)
+            before = m.norm[sa:s]
+            # A disavowal right before the consequence ("not threatening to
+            # walk") talks about the threat rather than making it.
+            if _DISAVOWAL.search(m.norm[max(sa, s - 40):s]) and not _CONDITION.search(before):
+                continue
+            sentence = m.norm[sa:sb]
+            prev = m.norm[max(0, sa - 120):sa]
+            if (_CONDITION.search(sentence) or _RESOLVE.search(before[-40:])
+                    or re.search(r"\b(?:if|unless|by)\b[^.?!]*[.?!]?\s*$", prev)
+                    or re.search(r"\bafter that\b", before)):
+                return s, e
+    return None
+
+
+# What a threat's condition can name: a term of the offer, a figure, a place.
+_CHANGE_TERM = rx(
+    r"\b(?:remote|hybrid|wfh|title|equity|bonus|base|salary|pay|relocation|transfer|"
+    r"start date|bump|raise|increase|improves?|improved|goes up|number|package|rsus?|stock|flexibility|four-day week)\b(?! policy)|"
+    r"\b(?:move|place|put|transfer|relocate|base|station) me\b|"
+    r"\$ ?\d|\b\d+ ?%|\b\d{2,3}(?:k|,\d{3})?\b(?! ?(?:am|pm|hours?|days?|weeks?|months?|minutes?|mins?|years?)\b)|"
+    r"\b(?:(?:in|to|get|into) )?(?:the )?(?:" + PLACE_WORDS + r")\b"
+)
+_PROPER_PLACE = re.compile(r"\b(?:in|to|get|into|if|unless|whether|without|no|on|for) (?:the )?([A-Z][a-z]+)\b|\b([A-Z][a-z]+) (?:office|branch|placement|transfer|move|posting|seat|isn't|is not|is off|can't|doesn't|won't)\b")
+
+
+def threat_names_change(m: Message, span: Span) -> Span | None:
+    """The change a threat demands, if its sentence names one ("if remote
+    isn't on the table, ...", "or I'm out" after "three remote days")."""
+    sa, sb = m.sentence_at(span[0])
+    if re.match(r"(?:after that|otherwise|if not|failing that|or else)\b", m.norm[sa:sb]):
+        prev = [x for x in m.sents if x[1] <= sa]
+        if prev:
+            sa = prev[-1][0]
+    # "If the offer stays where it is" keeps the terms (the consequence
+    # itself, "I'll stay where I am", is left out of the check).
+    if STATUS_QUO.search(m.norm[sa:span[0]]) or STATUS_QUO.search(m.norm[span[1]:sb]):
+        return None
+    for mt in _CHANGE_TERM.finditer(m.norm, sa, sb):
+        if span[0] <= mt.start() < span[1]:
+            continue
+        if re.search(r"\b(?:about|regarding|re)\s+$", m.norm[max(sa, mt.start() - 10):mt.start()]):
+            continue
+        if mt.group(0).startswith("the "):  # "the office question": no named change
+            continue
+        return mt.span()
+    for mt in _PROPER_PLACE.finditer(m.original, sa, sb):
+        g = 1 if mt.group(1) else 2
+        if mt.group(g).lower() in NOT_A_PLACE or mt.start(g) == sa:
+            continue
+        return mt.start(g), mt.end(g)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# mentions_alternative
+# ---------------------------------------------------------------------------
+
+_ALTERNATIVE = [rx(p) for p in (
+    r"\b(?:another|other|competing|competitive|second|outside|external|rival|different|alternative) (?:job |written |formal |verbal )?(?:offers?|compan(?:y|ies)|firms?|employers?|jobs?|opportunit(?:y|ies)|options|startups?|organi[sz]ations?|bidders?)\b",
+    r"\bthe other (?:company|firm|employer|job|offer|opportunity|place)\b(?! (?:office|team))",
+    r"\bmy other (?:offers?|options)\b",
+    r"\ba competitor\b|\bcompetitors?'? (?:offer|has|have|offered|came)|\bcompeting\b",
+    r"\b(?:an?|my|the|their|his|her) (?:\w+ )?offer (?:from|at(?! all)|with (?:a|an|another)) (?!you\b|your\b|the company\b|this\b)",
+    r"\binterest from (?:a |some |two |three |a couple of |a few |several |other )?(?:\w+ )?(?:agencies|companies|firms|recruiters|employers|places|startups|banks|teams)\b|\b(?:recruiters?|headhunters?|agencies) (?:\w+ ){0,3}(?:reached out|contacted|approached|interested|called|offered)\b",
+    r"\b(?:got|get|have|had|received|recieved|receive|holding|hold|landed) (?:two|another|other|second|multiple|several|a second|a competing|an outside|a new) (?:\w+ )?offers?\b(?! (?:letter|from you|from your))",
+    r"\b(?:offered|offering|offer) me (?:\$?\d|a (?:job|role|position|spot|place|seat)|more|remote|\w+ more)",
+    r"\b(?:made|make|makes|making|extended|gave|given) me (?:an?|their|a competing|a formal|a verbal) (?:\w+ )?offer\b",
+    r"\boffers? (?:\w+ )?(?:elsewhere|from elsewhere)\b|\b(?:bigger|better|higher|larger|stronger|richer) (?:offer|package|deal) (?:elsewhere|from|at|on the table)\b",
+    r"\b(?:go|going|head|heading) back to (?:my )?(?:old|current|previous|present|last) (?:firm|job|employer|company|role|team|boss)\b|\bmy (?:old|previous|current) (?:firm|employer|boss|company) (?:wants|would take|offered|has offered|is offering)\b",
+    r"\bmy other (?:\w+ )?(?:commitment|offer|option|opportunity)s?\b|\b(?:sniffing around|courting me|interested in me|trying to poach)\b",
+    r"\boffer (?:\w+ )?instead\b|\b(?:is|are) waiting (?:on|for) (?:my|an) (?:answer|decision|reply|response)\b",
+    r"\bcame back with (?:an|a|their) (?:\w+ )?offer\b",
+    r"\b(?:talking|interviewing|speaking|in talks|in conversations?) (?:to|with) (?:other|another|a few other|some other|two other|several)\b",
+    r"\b(?:final|late|later|last) (?:rounds?|stages?) (?:with|at) (?:two |a few |some |another |other )",
+    r"\binterviewed (?:with|at) (?:a|another|other|two|some)\b",
+    r"\b(?:final|last|late|advanced|second|third) (?:stage|stages|round|rounds|interviews?) (?:with|at|for) (?!you\b|your\b|this\b)",
+    r"\b(?:approached|contacted|headhunted|courted|poached) by\b|\b(?:a|another) rival\b|\bcompetitors?\b",
+    r"\binterviewing (?:elsewhere|around|with others)\b|\btalking to (?:a few|some|other) (?:places|companies|firms|people)\b",
+    r"\b(?:counter ?-?offer)\b",
+    r"\b(?:stay(?:ing)? (?:at|with|in)|keep(?:ing)?) my (?:current|present) (?:job|role|company|employer|position|firm)",
+    r"\b(?:holding|hold|keeping|saving) (?:a|the|my|that) (?:spot|place|seat|role|position|offer) (?:open )?for me\b",
+    r"\b(?:want|wants|need|needs|expect|expects|asked for) (?:my|an) answer by\b",
+    r"\b(?:their|theirs|the other) (?:offer|deadline)\b|\brespond to their\b",
+    r"\b(?:recruiter|headhunter|talent partner|talent acquisition) (?:from|at) \w+",
+    r"'s (?:talent|recruiting|hr|people) team (?:\w+ ){0,2}(?:called|contacted|reached out|emailed|approached|messaged)\b",
+    r"\b(?:reached out|approached me|headhunt\w*|poach\w*)\b",
+    r"\b(?:other|more) (?:irons in the fire|options on the table|doors open)\b|\bother options\b",
+    r"\b(?:turned|turning) down (?:an?|the|their|another) (?:\w+ )?(?:offer|role|job)\b",
+    r"\bi (?:have|'ve got|do have) (?:other |some |a few |plenty of )?options\b",
+    r"\b(?:accept|accepting|sign|signing|go|going|take|taking) (?:an offer |a job |a role )?elsewhere\b|\boffer elsewhere\b|\boffered (?:\w+ ){0,3}elsewhere\b",
+    r"\bmy batna\b|\bplan b\b|\bfallback offer\b",
+)]
+
+
+_YOUR_SIDE = re.compile(r"\b(?:you|u|you've|youve|your|you guys|the company|the firm)\W+(?:\w+\W+){0,2}$")
+
+
+_EXISTENCE = re.compile(r"\b(?:have|has|had|got|get|received|receive|pretend|any|there'?s|there is|there are|is|are)\b")
+
+
+def _alternative_matches(m: Message):
+    """Matches not in the scope of a negation that denies having one ("I
+    don't have other offers"); "I won't hold the other offer over you"
+    still mentions it."""
+    for p in _ALTERNATIVE:
+        for mt in p.finditer(m.norm):
+            s = mt.start()
+            if m.negated(s, window=6):
+                sa, _ = m.sentence_at(s)
+                if _EXISTENCE.search(m.norm[max(sa, s - 40):s]) or re.search(r"\b(?:no|not|never)\s+$", m.norm[max(sa, s - 8):s]):
+                    continue
+            yield mt.start(), mt.end()
+            break
+
+
+def mentions_alternative(m: Message) -> Span | None:
+    for span in _alternative_matches(m):
+        # "you made me an offer" is this employer's offer.
+        if " me " in m.norm[span[0]:span[1]] and _YOUR_SIDE.search(m.norm[max(0, span[0] - 25):span[0]]):
+            continue
+        return span
+    return None
+
+
+# ---------------------------------------------------------------------------
+# zero_sum
+# ---------------------------------------------------------------------------
+
+_ZERO_SUM = [rx(p) for p in (
+    r"\b(?:i|we|you|one of us|whoever|someone|somebody|the other side|your side|my side) (?:\w+ ){0,3}(?:win|wins|won(?!'?t)|winning|lose|loses|losing|beat(?! (?:that|it|this|their|theirs|the offer))|beats)\b(?! (?:a good|a great|the candidate|me|this hire|a strong))",
+    r"\b(?:win|winning|lose|losing) (?:this|on|the (?:negotiation|game|round)|this round)\b",
+    r"\bget me (?:cheap|for cheap|on the cheap|for less|as cheaply)\b|\bi want it to be me\b|\bone of us (?:\w+ ){0,3}(?:happy|ahead|wins|loses|gets)\b",
+    r"\bevery (?:\w+ ){0,2}(?:i get|i win|you give|you concede)\b|\bpush(?:ing)? (?:hard|as hard)\b|\bone you'd rather keep\b",
+    r"\bwhatever it costs (?:you|your side|the company|the firm)\b|\bat your expense\b|\bbest deal i can\b|\bsqueeze me\b|\bsqueeze (?:you|the company|hr)\b",
+    r"\bas little as (?:\w+ ){0,4}(?:can|possible|get away)\b|\bget away with\b",
+    r"\b(?:slice|share|piece) of the pie\b|\bas (?:much|big a \w+|many \w+) (?:\w+ ){0,4}as i can (?:get|squeeze)\b",
+    r"\b(?:intend|plan|want|going|here|need) to (?:win|come out (?:of this )?ahead|come out on top|get (?:as much|every|the most|what i can)|squeeze)\b",
+    r"\b(?:a game|poker|chess|my cards|show(?:ing)? (?:you )?my (?:hand|cards)|tug[- ]of[- ]war|a battle|a fight|a war|zero[- ]sum|leverage for me|the upper hand|over a barrel|blinks? first|hardball)\b",
+    r"\b(?:squeeze|extract|wring)(?:s|ing)? (?:out )?(?:every|as much|the most|you)\b|\bevery (?:last )?(?:dollar|penny|cent|pound)\b|\bas much as (?:i|we) can\b|\bget what i can\b|\bas cheap(?:ly)? as possible\b",
+    r"\b(?:comes?|coming) (?:straight |right |directly )?out of (?:your|the|their|someone's) (?:budget|pocket)\b|\bgift to (?:your|the)\b|\bmore profit for\b|\bwhatever you don't pay\b",
+    r"\b(?:you|your side) (?:lose|loses) (?:somewhere|something)\b|\bsomeone else (?:loses|gets less)\b|\bthat's not my problem\b|\bnot my problem\b",
+    r"\b(?:my|me|i) (?:\w+ )?(?:versus|vs\.?|against) (?:your|you|the company|the firm|hr)\b",
+    r"\b(?:not here to make friends|me against|us against them|us vs\.? them|me vs\.? you|you vs\.? me|your loss is my gain|my gain is your loss)\b",
+    r"\b(?:about|all about|it's) leverage\b|\b(?:have|hold|got) (?:more |the |all the )?leverage\b|\bmore of it\b|\b(?:your|my|their) (?:gain|win|loss) (?:is|=) (?:my|your|their) (?:loss|gain)\b",
+    r"\b(?:have over me|all the (?:power|cards|leverage)|the power here|have the power|more than i need you|you need me more)\b",
+    r"\bpush until you say no\b|\bpush (?:you )?(?:as hard|as far) as\b|\bnever (?:take|accept) the first offer\b|\bstarts? low on purpose\b|\blowball everyone\b",
+    r"\b(?:you've|you have) (?:basically |pretty much )?won\b|\bnot (?:on the same side|pretend we're on the same side)\b|\bsame side\b(?=[^.?!]*\bnot\b)|\blet's not pretend\b",
+    r"\bone less thing\b|\bwhatever i (?:give up|concede|lose)\b|\bevery concession\b|\bconcessions? (?:you|i) make\b",
+    r"\b(?:ahead|on top) even if\b|\bcome out (?:of this )?ahead\b|\bget the better of\b",
+    r"\bdon't plan to lose\b|\bnot (?:going|planning) to lose\b|\bnot expecting miracles\b",
+)]
+_COOPERATIVE = rx(r"\bwin-win\b|\bwin win\b|\bwin for both\b|\bnot trying to (?:beat|win)\b|\bwork for both\b|\bboth (?:of us|sides) win\b")
+
+
+def zero_sum(m: Message) -> Span | None:
+    for span in m.iter_matches(_ZERO_SUM, negatable=True, window=4):
+        sa, sb = m.sentence_at(span[0])
+        if _COOPERATIVE.search(m.norm[sa:sb]):
+            continue
+        return span
+    return None

@@ -1,0 +1,163 @@
+"""How a request is justified or framed: ``employer_benefit``,
+``personal_preference``, ``affirms_commitment``."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import KIN, alt, rx
+from ..message import Message, Span
+from .common import FIRST_PERSON
+
+# ---------------------------------------------------------------------------
+# employer_benefit
+# ---------------------------------------------------------------------------
+
+_ORG_NOUN = alt(
+    r"clients?", r"customers?", r"accounts?", r"patients", r"team'?s?", r"teams", r"group",
+    r"firm'?s?", r"company'?s?", r"business", r"org(?:ani[sz]ation)?'?s?", r"practice", r"department",
+    r"office", r"branch", r"project", r"engagement", r"territory", r"region", r"market",
+    r"pipeline", r"revenue", r"deals?", r"prospects?", r"sales", r"growth", r"launch", r"roadmap", r"strategy", r"goals",
+    r"deadlines", r"sprint", r"hires", r"juniors", r"graduates", r"staff", r"colleagues", r"new starters", r"deliver\w*", r"coverage", r"overlap", r"costs?", r"budget",
+    r"travel", r"headcount", r"backfill", r"retention", r"turnover", r"bottom line",
+    r"partners", r"stakeholders", r"contracts?", r"implementation", r"rollout",
+)
+_EMPLOYER_BENEFIT = [rx(p) for p in (
+    r"\b(?:(?:an hour|\d+ (?:minutes|mins|hours?)|a short drive|walking distance|close|near|closer) (?:\w+ ){0,2}(?:from|to) (?:the|our|your) (?:\w+ )?(?:lab|site|plant|hq|clients?|factory|warehouse|hospital|campus|port|customers?))\b",
+    r"\b(?:help|helps|helping|support|supporting|serve|serving|cover|covering|grow|growing|strengthen|strengthening|build|building|expand|expanding|lead|leading|mentor|mentoring|train|training|coach|coaching|onboard|onboarding|staff|staffing|steady|stabili[sz]e|own|manage|handle|take on|take over|work with|working with|be on site for|be closer to|be near|be there for|be in the room with|meet with|travel to) (?:\w+ ){0,4}" + _ORG_NOUN + r"\b",
+    r"\b(?:save|saves|saving|cut|cuts|cutting|reduce|reduces|reducing|lower|lowers|avoid|spare|sparing|take (?:some )?(?:load|pressure|work) off) (?:\w+ ){0,4}(?:costs?|money|travel|expenses?|budget|time|the team|you|a (?:hire|headcount)|backfill\w*|flights|load|pressure|interpreters|recruiting|churn|attrition|turnover|overhead|delays|risk|\$)",
+    r"\b(?:good|better|win) for (?:the team|the company|the firm|you|your team|the business)",
+    r"\b(?:win-win|win win|mutual(?:ly)? benefi\w+|benefit (?:the|your|both))\b",
+    r"\b(?:for|to) (?:you|your team|the team|the company|the firm|the business|the clients) too\b|\b(?:better|easier|cheaper) for (?:you|your|the team|the company)",
+    r"\b(?:ramp up|get up to speed|hit the ground running|be productive|be more productive|hit (?:my|the) (?:\w+ )?(?:targets|goals|numbers)|deliver (?:more|faster|better))",
+    r"\b(?:retention(?! bonus)|retain|stay long[- ]term|stay longer|stick around|burn ?out|turnover|less likely to leave|more likely to stay)\b",
+    r"\b(?:client relationships?|relationships with (?:\w+ ){0,3}(?:clients?|customers?|accounts?|partners|buyers|suppliers)|client (?:base|work|meetings|sites?|coverage|demand)|book of business|existing relationships|contacts (?:in|at|there))\b",
+    r"\b(?:bring|bringing) (?:\w+ ){0,4}(?:skills|relationships|clients|contacts|experience|expertise|network|accounts) (?:\w+ ){0,3}(?:to|with|back|on day)",
+    r"\b(?:what i (?:expect to|can|will|could) (?:deliver|bring|contribute))|\bcontribute\b",
+    r"\b(?:carry more weight|credibility with|more effective|be effective)\b",
+    r"\b(?:(?:has|have) lost|losing) (?:\w+ )?(?:people|staff|analysts|engineers|talent|clients|accounts|members|consultants|underwriters|associates|\w+ers)\b",
+    r"\b(?:short|down) (?:\w+ )?(?:people|consultants|analysts|engineers|staff|heads|hands|members|associates|designers|nurses)\b|\bon the ground\b",
+    r"\b(?:clients?|customers?|accounts?|prospects?|partners?)(?:'s)? (?:\w+ ){0,4}(?:based|located|headquartered|hq|are mostly|is mostly|are there|is there|are in|is in)\b|\b(?:its|their) (?:hq|headquarters|head office)\b",
+    r"\bsave (?:the firm|the company|the team|you|your team|the business)\b",
+    r"\b(?:ease|lighten|reduce|share|spread) (?:their|the|your|its) (?:\w+ )?(?:load|workload|pressure|burden|backlog)\b|\b(?:oversubscribed|overloaded|overstretched|swamped|overworked)\b",
+    r"\b(?:closer|nearer|near|close) to (?:the |our |your )?(?:\w+ ){0,2}(?:sites?|clients?|customers?|accounts?|plants?|labs?|port|hq|factory|warehouse|hospitals?|campus|mines?)\b|\b(?:biggest|largest|key|main|top|most important) (?:\w+ )?(?:accounts?|clients?|customers?)\b",
+    r"\bhiring (?:\w+ ){0,3}(?:has been |is |'s been |has proven )?(?:hard|difficult|tough|slow|a challenge)\b|\bhard to (?:hire|fill|recruit)\b|\balready (?:there|based there|local|on site)\b",
+    r"\b(?:your|the|our) (?:\w+ ){0,2}(?:clients?|customers?|team|accounts?|patients|users) (?:would|could|will|'d) (?:\w+ )?(?:get|have|benefit|gain|see|save|receive)\b",
+    r"\bfree(?:s|ing)? up (?:\w+ ){0,3}(?:person|people|time|capacity|resources|budget|someone|seat|headcount|hours)\b|\bsame-day\b|\bface time with (?:the )?clients?\b",
+    r"\b(?:clients?|customers?|accounts?|team|office|region|territory) (?:\w+ ){0,3}(?:lack|lacks|(?:would )?lose (?:their|its|the) (?:only|main|dedicated|key)|go without|without (?:a|an|any)|(?:are|is|currently|sit) (?:\w+ )?(?:unassigned|uncovered|unstaffed|unserved))\b|\b(?:unassigned|uncovered|unstaffed) (?:accounts|clients|territory|region)\b",
+    r"\b(?:short-?staffed|understaffed|stretched(?: thin)?|open (?:\w+ )?(?:reqs|roles|positions|headcount)|hiring for|trying to (?:grow|expand|build|win|break into|develop|land))\b",
+    r"\b(?:exactly|precisely) (?:my|what i) (?:background|experience|expertise|specialty|specialism|do)\b|\bmy (?:background|experience|expertise) (?:is )?in\b",
+    r"\b(?:the|your) (?:\w+ )?(?:team|office|branch|practice) (?:needs|could use|lacks|doesn't have|is (?:short|growing|expanding|stretched|behind))\b",
+    r"\b(?:native|fluent|bilingual|speak) (?:\w+ ){0,3}(?:speaker|spanish|german|french|mandarin|portuguese|english|japanese|hindi|arabic)",
+    r"\b(?:strategic|strategy|pipeline|revenue|market share|apac|emea|latam|dach)\b",
+    r"\b(?:lines? up (?:better|well|nicely) (?:for|with) (?:you|the team|your)|which (?:i know )?helps with)",
+    r"\binvest(?:s|ed|ment)? in (?:training|developing|me|new hires|associates)",
+)]
+
+
+
+
+def employer_benefit(m: Message) -> Span | None:
+    for span in m.iter_matches(_EMPLOYER_BENEFIT, negatable=True, window=3):
+        sa, sb = m.sentence_at(span[0])
+        sent = m.norm[sa:sb]
+        # A question about the organisation ("is it headcount, client
+        # demand...?") asks about its interests rather than arguing from them.
+        if sent.endswith("?") and not FIRST_PERSON.search(sent):
+            continue
+        # "cover my relocation costs" is the candidate's benefit.
+        if re.search(r"\bmy\b", m.norm[max(0, span[0] - 3):span[1]]):
+            continue
+        return span
+    return None
+
+
+# ---------------------------------------------------------------------------
+# personal_preference
+# ---------------------------------------------------------------------------
+
+_PERSONAL = [rx(p) for p in (
+    r"\bmy (?:\w+ )?" + KIN + r"\b",
+    r"\b(?:our|the) (?:first |new )?(?:baby|kid|kids|child|children|family)\b",
+    r"\bmy (?:lease|rent|mortgage|house|flat|apartment|home|commute|visa|health|condition|wedding|studies|degree|school|kids'|move)\b",
+    r"\b(?:the|a) (?:\w+ )?commute\b|\bcommut(?:e|ing)\b",
+    r"\b(?:i've got|i have|we have|we've got|i'm raising) (?:a |two |three |\d |young |small |little )?(?:kids|children|a baby|a toddler|a newborn|a family|dependants|elderly parents)\b",
+    r"\b(?:childcare|child care|daycare|nursery|school run|caring for|carer|care for my)\b",
+    r"\bso (?:that )?i can (?:wrap up|finish|see|settle|sort|spend|look after|care|take care|be (?:with|near|there))\b",
+    r"\b(?:visa|immigration|work permit)\b",
+    r"\bcost of living\b|\bi can't afford\b|\bafford(?:able)?\b|\bwill cost (?:me )?more\b|\bout of pocket\b",
+    r"\b(?:i've|i have) always wanted to\b|\bi(?:'ve)? always dreamed\b",
+    r"\bi (?:really |just |honestly |personally )?(?:love|like|prefer|adore|miss|enjoy) (?:the |living in |being in |being near |being close to )?(?:city|area|weather|mountains|outdoors|hiking|coffee|lifestyle|\w+ (?:more|better))",
+    r"\bi (?:really |just |honestly )?like \w+ (?:more|better)\b",
+    r"\b(?:i'd|i would|i'll) (?:be )?(?:a lot |much |so much |far )?(?:happier|more settled|less stressed|healthier)\b",
+    r"\b(?:near|close to|closer to|nearer to) (?:my(?! chest)|home|family|where i live)\b",
+    r"\b(?:for|on) (?:my|our) (?:family|kids|partner|health|wellbeing|well-being|mental health)\b",
+    r"\b(?:personal|personally|selfishly|family reasons|for personal)\b",
+    r"\b(?:want|wanted|hoping|hope|love|like) to (?:be|live|settle|stay) (?:in|near|closer|back)\b",
+    r"\bhow much i want to\b|\bwhere i want to live\b|\bmy (?:friends|people|roots|hometown)\b",
+    r"\b(?:i|we)(?:'re|'m| am| are) (?:moving|relocating|expecting|getting married|pregnant)\b|\b(?:with|because of|during|after) the move\b",
+    r"\b(?:my|our) (?:\w+ )?(?:appointment|surgery|exam|exams|graduation)\b",
+    r"\b(?:asthma|allerg\w+|chronic|illness|anxiety|mental health|back pain|health condition|my condition)\b",
+    r"\b(?:appointments?|physio|physiotherapy|therapy|treatment|medical|doctor|hospital|chemo|pregnan\w*|maternity|paternity|disabilit\w*|caring responsibilities)\b",
+    r"\bi (?:do|work|focus|sleep) (?:my )?(?:\w+ )?(?:better|best)\b|\bdeep work\b|\bopen-plan\b|\bnoise\b",
+    r"\bi(?:'ve)? promised\b|\bsee (?:it|our|the|this) (?:\w+ )?through\b",
+    r"\b(?:think things through|clear head|right call for me|right decision for me|right call for my|chaos on my end)\b",
+    r"\b(?:it|this) (?:really )?matters to me\b|\bmatters (?:\w+ ){0,3}to (?:me|my)\b|\b(?:really |very |so )?important to (?:me|us|my family)\b|\bmeans (?:a lot|so much|the world) to (?:me|us)\b",
+    r"\b(?:a )?dream of mine\b|\bmy dream\b|\balways dreamed\b|\b(?:deposit|rent|mortgage|bills|school fees|childcare costs)\b|\b(?:on|for) (?:a|my|the) (?:flat|apartment|house)\b|\bfamily life\b",
+    r"\b(?:living|live|life|settle|settling) (?:near|by|in|on|close to|at) (?:the )?(?:coast|sea|seaside|beach|mountains|countryside|city|family|home|water)\b",
+    r"\b(?:bought|buying|own|owning|sold|selling|renting) (?:a|our|my|the) (?:\w+ )?(?:house|home|flat|apartment|place|condo)\b|\b(?:driving|walking|commuting) distance\b|\b(?:close to|near|nearer|closer to) home\b",
+    r"\b(?:ideal|better|easier|best|nicer) for (?:me|us|my family)\b|\bsuits? (?:me|us) (?:better|best)\b",
+    r"\bmy (?:stuff|belongings|things|furniture|car|pets?)\b|\b(?:finish|wrap up|complete|close out|see through) (?:\w+ )?(?:handover|handing over|my notice|current project|project)\b|\bhand(?:ing)? over\b",
+    r"\bquality of life\b|\bwork-life balance\b|\bwork life balance\b|\blifestyle\b|\bburn(?:ed|t)? out\b",
+)]
+
+
+def personal_preference(m: Message) -> Span | None:
+    for span in m.iter_matches(_PERSONAL, negatable=True, window=3):
+        # Words quoted back at the manager ('work-life balance') are not
+        # the candidate's own circumstances.
+        if m.norm[max(0, span[0] - 2):span[0]].strip() in ("'", '"'):
+            continue
+        return span
+    return None
+
+
+# ---------------------------------------------------------------------------
+# affirms_commitment
+# ---------------------------------------------------------------------------
+
+_COMMIT = [rx(p) for p in (
+    r"\b(?:fully|still|totally|completely|absolutely|100%|very much|really|truly|genuinely|firmly|deeply) (?:\w+ )?committed\b",
+    r"\bcommitted to (?:joining|the|this|you|starting|coming|being)\b",
+    r"\b(?:really |so |very |genuinely |super |incredibly |truly |still |extremely |so so )?(?:excited|thrilled|delighted|happy|glad|pumped|stoked|eager|honou?red) (?:to be |about |to |for )(?:joining|join|starting|start|the (?:\w+ ){0,2}(?:role|position|job|team|opportunity|offer|company|firm)|this (?:\w+ )?(?:role|position|job|opportunity)|working|be part|being part|come on board|coming on board|get started|getting started)",
+    r"\blooking forward to (?:joining|starting|working|getting started|being|meeting the team|day one|the role|it)\b|\blook forward to (?:joining|starting|working|getting started)\b",
+    r"\bcan't wait to (?:\w+ ){0,2}(?:join|start|get|meet|work|be part|dive|begin|come)\b|\bi'm (?:still )?(?:100%|fully|all|totally|definitely|very much) in\b",
+    r"\b(?:join|joining|be there|coming|come|start|starting|sign|signing)\b (?:\w+ ){0,2}(?:either way|regardless|anyway|no matter what|whatever happens)\b",
+    r"\b(?:top|first|preferred|number one|no\.? ?1|#1)[- ]?choice\b",
+    r"\b(?:me|i'm|i am|fully|totally|completely|100%|all|still) on board\b(?! with)|\bcommitted (?:here|to (?:this|the|you|joining|it|starting|coming))\b|\bmy commitment\b|\b(?:i'm|i am|i remain|i'll remain|i'm still) (?:\w+ )?committed\b",
+    r"\b(?:excited|thrilled|eager|keen|pumped|stoked|happy) (?:i am|i'm)\b|\bhow (?:excited|thrilled|happy|keen) i am\b|\b(?:eager|keen|raring) to (?:start|join|get going|get started|begin)\b",
+    r"\b(?:fully|totally|completely|100%|all|still) on board\b(?! with)|\bstill (?:very |really |so |just as )?(?:keen|excited|interested|enthusiastic|committed)\b",
+    r"\bexactly the (?:\w+ )?(?:job|role|position|opportunity|team) (?:i've been|i was|i'd been|i am|i'm) (?:hoping|looking|waiting)\b",
+    r"\b(?:rather|prefer to) (?:be|work|stay|build my career) (?:with|at|for) (?:you|your|the team|this)\b|\bwant (?:this|it) to work(?: out)?\b",
+    r"\bi'm (?:really |so |very |genuinely |super |truly )?(?:excited|thrilled|stoked|pumped|keen)\b(?! (?:to (?:hear|see|discuss|talk|chat)|about (?:the|this|our|your) (?:call|chat|news|meeting)))",
+    r"\b(?:want|wants|wanted|determined|keen|hoping|hope) to make (?:this|it) work\b|\brather make (?:it|this) work\b",
+    r"\bi'll be there (?:on )?(?:day one|in|on|no matter)\b|\bno matter what\b|\bwhatever the (?:answer|outcome|decision)\b",
+    r"\b(?:the role|the job|the company|the team|the place|the firm|where) (?:that )?i (?:really |truly )?want (?:to (?:be|build|work|join|grow))?",
+    r"\bthis is (?:still )?(?:the|my) (?:\w+ )?(?:role|job|place|company|team|opportunity) (?:i want|i'm most|for me)\b",
+    r"\b(?:i'm|i am) (?:joining|coming|starting)(?: \w+)? (?:in|on|no matter|regardless|either way)\b",
+    r"\b(?:not going to|won't|will not|wouldn't|never) (?:pull out|back out|walk away|go anywhere|renege|withdraw)\b",
+    r"\b(?:i'm not|i am not|i'm not planning on|not) (?:leaving|quitting|walking away|backing out|pulling out|going anywhere|reneging)\b|\b(?:won't|never|not going to) (?:leave|quit)\b(?! (?:it|this|that|the))",
+    r"\bi'm not going anywhere\b|\bstill (?:on board|joining|coming|in for)\b",
+    r"\b(?:love|loved|excited about|believe in|impressed by) (?:the team|the mission|what you're building|the role|the company|this role|the work)\b",
+    r"\b(?:remain|am still|i'm still|stay) (?:\w+ )?(?:committed|on board|excited|keen|enthusiastic)\b",
+    r"\bthat hasn't changed\b|\bhasn't changed (?:one bit|at all)\b|\bhappy to (?:be joining|join)\b",
+    r"\bdetermined to (?:make|succeed|do well|hit the ground|prove)\b|\bmake a success of\b|\bnothing would make me happier\b|\bcouldn't be happier\b|\b(?:happier|more excited) than (?:starting|joining|to start|to join)\b",
+    r"\b(?:every bit |just )?as (?:committed|keen|excited|enthusiastic) as\b|\b(?:love|like|want|prefer|rather) to stay with (?:you|the team|the company|the firm|this)\b",
+    r"\blooking forward to [^.!?]{0,40}\bto (?:joining|starting|working|getting started)\b",
+    r"\bwant to be (?:a )?part of (?:this|the team|it|you|what)\b|\b(?:i'd|i would) (?:still )?(?:love|like) to (?:join|be part|come on board|work with you)\b|\bstill (?:want|love|keen) to (?:join|be part|come)\b",
+    r"\bbuild my career\b|\bfor the long (?:haul|term)\b|\bcommit to staying\b",
+)]
+
+
+def affirms_commitment(m: Message) -> Span | None:
+    return m.find(_COMMIT, negatable=True, window=3)

@@ -1,0 +1,39 @@
+"""Regression guard: the detector on our own labelled messages.
+
+``tests/data/own-moves.jsonl`` was written for this project (both scenarios,
+varied style). The floor is below the current score so small rule changes
+don't fail the build, but a broken rule family does.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from roleplay.analysis.evaluation import evaluate, load_jsonl
+from roleplay.analysis.tags import TAGS
+
+DATA = Path(__file__).parent / "data" / "own-moves.jsonl"
+
+
+def test_own_set_is_well_formed():
+    rows = load_jsonl(DATA)
+    assert len(rows) >= 150
+    ids = [r["id"] for r in rows]
+    assert len(set(ids)) == len(ids)
+    scenarios = {r["context"]["scenario"] for r in rows}
+    assert scenarios == {"reassignment", "first_offer"}
+    for r in rows:
+        assert isinstance(r["text"], str) and r["text"]
+        assert set(r["tags"]) <= set(TAGS)
+        assert r["tags"] == [t for t in TAGS if t in r["tags"]] or sorted(r["tags"]) == sorted(set(r["tags"]))
+    # every tag is represented
+    present = {t for r in rows for t in r["tags"]}
+    assert present == set(TAGS)
+
+
+def test_macro_f1_floor_on_own_set():
+    report = evaluate(load_jsonl(DATA))
+    assert report.macro_f1 >= 0.90, json.dumps(report.as_dict()["per_tag"], indent=1)
+    assert report.per_tag["threat"].f1 >= 0.90
+    assert report.exact_rate >= 0.80

@@ -1,0 +1,386 @@
+"""Behaviour-tag detector: per-tag cases, labelling conventions, robustness,
+evidence spans. The messages here are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from roleplay.analysis.detector import detect
+from roleplay.analysis.tags import TAGS, Detection
+
+
+def tags_of(text: str) -> set[str]:
+    return set(detect(text).tags)
+
+
+# --- positives: each message must carry the tag ------------------------------
+
+POSITIVE = {
+    "threat": [
+        "If I can't be based in Leeds, I'll withdraw my acceptance.",
+        "unless u can get to 95k im walking away",
+        "I'd hate to have to rethink my decision to join over this.",
+        "Honestly, if the hybrid option is off the table I'll be signing with the other company.",
+        "Give me a better figure by Thursday or I'm out.",
+        "Remote work is non-negotiable for me.",
+        "I'm ready to back out if the title stays as it is.",
+    ],
+    "mentions_alternative": [
+        "A competitor has offered me a senior role.",
+        "I'm also interviewing with two other firms at the moment.",
+        "my current employer put a counter-offer on the table yesterday",
+        "There's another company keen to hire me in Seattle.",
+    ],
+    "requests_meeting": [
+        "Could we schedule a quick video call this week?",
+        "Would you have 15 minutes to talk tomorrow?",
+        "I'd rather discuss this face to face than over email.",
+        "2pm Friday works, speak then!",
+        "can we hop on the phone later?",
+    ],
+    "employer_benefit": [
+        "Being in Denver would let me support the new energy clients you're onboarding there.",
+        "It would save the team a lot of travel costs.",
+        "The Boston office is short two analysts, so I could help cover that gap.",
+        "I could build the client relationships in the region from day one.",
+    ],
+    "personal_preference": [
+        "My partner works in Bristol, so I'd really like to be placed there.",
+        "Could I start later? My visa paperwork won't be ready until May.",
+        "I'd be much happier near my family, which is why I'm asking.",
+        "My commute would be two hours each way, so I'm hoping for some remote days.",
+    ],
+    "affirms_commitment": [
+        "I'm fully committed to joining in March.",
+        "This is still my first-choice company.",
+        "Really looking forward to getting started with the team!",
+        "Whatever the outcome, I'll be there on day one.",
+    ],
+    "asks_extension": [
+        "Could I have a few more days to think it over?",
+        "Would it be possible to push my start date back by a month?",
+        "Can I sleep on it and get back to you tomorrow?",
+        "I'd like to defer my start to the January intake.",
+    ],
+    "proposes_option": [
+        "What if I started in Chicago and moved to Denver after six months?",
+        "How about a smaller base in exchange for a signing bonus?",
+        "Could I take part of the increase as extra PTO instead of salary?",
+        "One idea: I work remotely and come in for the first week of each month.",
+    ],
+    "asks_interests": [
+        "What does your team need most from this hire?",
+        "How do you usually decide on office placements?",
+        "Who else would need to sign off on a change like this?",
+        "Are there constraints on your side I should know about?",
+    ],
+    "specific_ask": [
+        "Would it be possible to work out of the Austin office?",
+        "I'd like to ask for a base of $92k.",
+        "Is there any flexibility on the signing bonus?",
+        "Could the title be Senior Analyst rather than Analyst II?",
+        "would you consider making it fully remote?",
+    ],
+    "capitulates": [
+        "Sorry, forget I asked, Chicago is totally fine.",
+        "Never mind, I'll just sign it as is. Don't want to rock the boat.",
+        "I shouldn't have even asked, please consider it withdrawn.",
+        "whatever you think is best, I'll go wherever you need me",
+    ],
+    "hostile": [
+        "This offer is frankly insulting.",
+        "thanks for nothing",
+        "great, thanks a lot for wasting my time",
+        "You people clearly don't read your own emails.",
+        "Oh great, another 'we'll get back to you'. 🙄",
+    ],
+    "zero_sum": [
+        "This is a game and I'm playing to win.",
+        "Every dollar you save is a dollar out of my pocket.",
+        "One of us has to lose here and it won't be me.",
+        "I'm going to squeeze every penny out of this.",
+    ],
+    "gratitude": [
+        "Thank you so much for looking into this.",
+        "thx, really appreciate it!",
+        "I'm grateful for your help with the transfer.",
+    ],
+    "accepts": [
+        "That works for me, let's go with it.",
+        "Deal. Denver from June and Chicago until then.",
+        "I'm happy to accept the revised offer.",
+        "Sounds good, I'll take the 105 with the review in six months.",
+    ],
+}
+
+
+@pytest.mark.parametrize("tag,text", [(t, x) for t, xs in POSITIVE.items() for x in xs])
+def test_positive(tag, text):
+    assert tag in tags_of(text), detect(text)
+
+
+# --- negatives: each message must NOT carry the tag --------------------------
+
+NEGATIVE = {
+    "threat": [
+        "I'm not going anywhere, I promise.",
+        "To be clear, this is not an ultimatum.",
+        "I have an answer due to another firm on Friday.",
+        "Could you walk me through the relocation policy?",
+        "I won't pull out over this, whatever happens.",
+    ],
+    "mentions_alternative": [
+        "Could I move to your Dublin office instead of London?",
+        "Are there other roles in the firm based in Denver?",
+        "Thank you for the offer, I've read it carefully.",
+        "I'm not going to pretend I have other offers.",
+    ],
+    "requests_meeting": [
+        "Let me know by email when you've heard from finance.",
+        "Following up on our call yesterday, here are my thoughts.",
+        "I'll talk it over with my family tonight.",
+    ],
+    "employer_benefit": [
+        "I'd love to live near the mountains.",
+        "Would the company cover my relocation costs?",
+    ],
+    "personal_preference": [
+        "Sorry, my dog is barking, one second.",
+        "Denver has three open analyst roles and big clients there.",
+    ],
+    "affirms_commitment": [
+        "Is the Denver office still in the old building?",
+        "If Denver is off the table I'm not sure I'll still be joining.",
+    ],
+    "asks_extension": [
+        "I'll be there on day one.",
+        "Could I get an extra week of PTO instead of the bonus?",
+        "oh sure, 'we'll get back to you'. heard that before",
+    ],
+    "proposes_option": [
+        "Would it be possible to work from the Denver office?",
+        "What's the usual process when someone relocates after signing?",
+    ],
+    "asks_interests": [
+        "What floor is the office on?",
+        "Is the bonus paid in March or April?",
+        "Can we talk?",
+    ],
+    "specific_ask": [
+        "Could we set up a call to discuss the salary?",
+        "How do remote days usually work on the team?",
+        "I'm not asking you to match it, I just wanted to be transparent.",
+        "I was going to ask about the bonus, but please disregard that.",
+    ],
+    "capitulates": [
+        "Sorry for my English, is the Lyon office an option?",
+        "Apologies for the typo in my last email.",
+        "That works for me, let's do it.",
+    ],
+    "hostile": [
+        "I respectfully disagree, but I understand your position.",
+        "I don't think that number reflects the role, and I'm not comfortable accepting it yet.",
+        "I'm so excited to join, can't wait!",
+    ],
+    "zero_sum": [
+        "I'm sure we can find something that's a win-win.",
+        "I'm not trying to beat you here.",
+        "Would be a shame to lose a good hire over this.",
+    ],
+    "gratitude": [
+        "thanks for nothing i guess",
+        "Wow, thanks so much for the super detailed 'no'. Really helpful.",
+        "I'd appreciate it if we could talk live.",
+        "I don't appreciate being strung along.",
+    ],
+    "accepts": [
+        "I can accept 102 if the title comes with it.",
+        "Fine, I'll take the 85. Not like I have much of a choice.",
+        "Sure, 3pm tomorrow works. Talk then!",
+        "There must be an arrangement that works for both of us.",
+    ],
+}
+
+
+@pytest.mark.parametrize("tag,text", [(t, x) for t, xs in NEGATIVE.items() for x in xs])
+def test_negative(tag, text):
+    assert tag not in tags_of(text), detect(text)
+
+
+# --- labelling conventions (PRINCIPLES.md) -----------------------------------
+
+def test_disavowal_does_not_cancel_a_conditional_threat():
+    t = tags_of("I'm not threatening anything, but if I can't be in Denver I'll take the other job.")
+    assert {"threat", "specific_ask", "mentions_alternative"} <= t
+
+
+def test_talking_about_a_threat_to_reject_it_is_not_one():
+    assert "threat" not in tags_of("I'm not threatening to walk, I just want to understand the options.")
+
+
+def test_polite_veiled_threats():
+    assert "threat" in tags_of("I'd have to rethink things if the placement can't change.")
+    assert "threat" in tags_of("I would hate to reconsider my acceptance.")
+
+
+def test_threat_naming_the_change_is_also_specific_ask():
+    assert {"threat", "specific_ask"} <= tags_of("If Austin isn't possible, I'll walk.")
+    t = tags_of("If this can't be worked out, I'm prepared to rescind my acceptance.")
+    assert "threat" in t and "specific_ask" not in t
+
+
+def test_competing_deadline_without_consequence_is_alternative_only():
+    t = tags_of("Globex wants my answer by the 9th, just so you have the full picture.")
+    assert t == {"mentions_alternative"}
+
+
+def test_competing_deadline_with_consequence_is_threat():
+    t = tags_of("Globex wants my answer by the 9th, so if I don't hear back I'll go with them.")
+    assert {"mentions_alternative", "threat"} <= t
+
+
+def test_later_start_is_extension_and_specific_ask():
+    assert {"asks_extension", "specific_ask"} <= tags_of("Could I start three weeks later than planned?")
+
+
+def test_time_to_decide_is_extension_only():
+    t = tags_of("Could I have until Monday to decide?")
+    assert "asks_extension" in t and "specific_ask" not in t
+
+
+def test_option_changing_terms_is_also_specific_ask():
+    assert {"proposes_option", "specific_ask"} <= tags_of("What if I took a lower base for two remote days?")
+
+
+def test_conditional_acceptance_is_a_counter_offer():
+    t = tags_of("I'll accept the offer if you add a signing bonus.")
+    assert "proposes_option" in t and "accepts" not in t
+
+
+def test_accepts_and_capitulates_never_together():
+    for text in ["ok fine I'll take it, sorry for the trouble", "Deal, forget the bonus, it's fine."]:
+        t = tags_of(text)
+        assert not {"accepts", "capitulates"} <= t
+
+
+def test_agreeing_to_call_time_is_meeting_only():
+    assert tags_of("Thursday at 10 works for a call.") == {"requests_meeting"}
+
+
+def test_sarcastic_thanks_is_hostile_not_gratitude():
+    t = tags_of("great, thanks a lot for wasting my time")
+    assert "hostile" in t and "gratitude" not in t
+
+
+def test_own_offices_are_not_an_alternative():
+    assert "mentions_alternative" not in tags_of("Could I transfer to one of your other offices, say Denver?")
+
+
+def test_fact_questions_get_no_tag_norm_questions_get_asks_interests():
+    assert tags_of("Is the bonus calculated on base or total comp?") == set()
+    assert "asks_interests" in tags_of("What's normal for relocation support at this level?")
+
+
+def test_typo_apology_is_not_capitulation_but_undermining_is():
+    assert "capitulates" not in tags_of("sorry for my english. could the start date be in may?")
+    assert "capitulates" in tags_of("sorry, sorry, forget it if it's a pain")
+
+
+def test_personal_reason_on_any_request():
+    assert "personal_preference" in tags_of("Can I have more time? My wife is due next week.")
+
+
+# --- style robustness ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,tag", [
+    ("im not sure ill still be joining if denver is a no", "threat"),
+    ("i dont want to rock the boat so forget it", "capitulates"),
+    ("thx so much!!", "gratitude"),
+    ("I\u2019d like to ask for a relocation package", "specific_ask"),
+    ("I\u2019m prepared to withdraw my acceptance if this isn\u2019t sorted", "threat"),
+    ("What would the organisation need to prioritise for a move like this?", "asks_interests"),
+    ("Thanks! \U0001F64F", "gratitude"),
+])
+def test_informal_spelling(text, tag):
+    assert tag in tags_of(text)
+
+
+# --- robustness ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\n\n", "?!?!...", "\x00\x01\x02", "\x1b[31mred\x1b[0m",
+    "[bold]thanks[/bold]", "\U0001F600" * 50, "a" * 50_000, "thank you " * 5000,
+    "\u0130stanbul office please?", "\ud800", "((((((((((", "\\", "'" * 100,
+])
+def test_never_raises(text):
+    det = detect(text)
+    assert isinstance(det, Detection)
+    assert det.text == text
+    assert all(t in TAGS for t in det.tags)
+
+
+def test_non_string_input_does_not_raise():
+    assert detect(None).tags == ()  # type: ignore[arg-type]
+
+
+def test_markup_and_ansi_do_not_hide_words():
+    assert "gratitude" in tags_of("[bold]Thank you[/bold]")
+    assert "gratitude" in tags_of("\x1b[1mThanks\x1b[0m for this")
+
+
+def test_tags_in_canonical_order():
+    det = detect("Thanks! I have another offer, and unless you can move me to Denver I'll withdraw.")
+    assert list(det.tags) == [t for t in TAGS if t in det.tags]
+
+
+def test_deterministic():
+    text = "What if I started remote and moved to Denver in spring? Thanks!"
+    assert detect(text) == detect(text)
+
+
+# --- evidence spans -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "THANK YOU — I\u2019m thrilled to be joining, but could we talk by phone about the Denver office?",
+    "  \x1b[1m[b]if u cant do 95 im gonna walk[/b]\x1b[0m",
+    "Hi Sam,\n\nI have another offer.\nCould I have until Friday to decide? Best, Jo",
+    "\U0001F600 sorry, forget I asked \U0001F605",
+])
+def test_spans_point_into_original_text(text):
+    det = detect(text)
+    assert det.tags
+    for tag, (a, b) in det.spans.items():
+        assert 0 <= a < b <= len(text)
+        ev = det.evidence[tag]
+        assert ev == text[a:b] and ev.strip()
+
+
+def test_evidence_is_the_triggering_phrase():
+    det = detect("I'm really excited about the role. Unless you can move me to Denver, I'll walk.")
+    assert "walk" in det.evidence["threat"]
+    assert "excited" in det.evidence["affirms_commitment"]
+    assert len(det.evidence["threat"]) < 40
+
+
+def test_long_text_is_clipped_but_detected():
+    det = detect("Thanks for everything. " + "blah " * 20_000)
+    assert "gratitude" in det.tags
+
+
+def test_every_rule_pattern_compiles():
+    # Patterns compile lazily; a broken one would otherwise only fail on the
+    # first message that reaches it.
+    from roleplay.analysis.lexicon import compile_all
+
+    assert compile_all() > 100
+
+
+def test_rule_patterns_keep_word_boundaries():
+    from roleplay.analysis.lexicon import rx
+
+    walk = rx(r"\bwalk(?:ing)?\b")
+    assert walk.search("the sidewalk is wet") is None
+    assert walk.search("i'm walking") is not None
+    assert [m.group(0) for m in walk.finditer("sidewalk walk crosswalk walking")] == ["walk", "walking"]
+    dont = rx(r"\bdon't you\b")
+    assert dont.search("dont u") and dont.search("don't you") and not dont.search("don't your")
