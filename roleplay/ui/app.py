@@ -46,7 +46,7 @@ class RoleplayApp(App):
         self.seed = seed
         self.exam = exam
         self.start_conversation = conversation
-        self.theme = DARK
+        # textual-dark is the default theme: setting it again would re-apply every style
 
     def on_mount(self) -> None:
         from roleplay.ui.screens.home import HomeScreen

@@ -93,7 +93,9 @@ class HomeScreen(Screen):
         self.query_one("#sessions-title").display = False
         self.query_one("#sessions").display = False
         self.query_one("#personas", OptionList).focus()
-        self.call_after_refresh(self.reload)  # paint first, then read the files
+        # A quick, unchecked read (tens of ms): done here, before the first paint,
+        # it costs less than a worker thread fighting the first layout for the GIL.
+        self._populate(*_scan())
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "resume_latest":
