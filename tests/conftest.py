@@ -19,6 +19,12 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
+def fixture_personas(monkeypatch):
+    """Point the catalog (and the tutor's home screen) at the fixture personas."""
+    monkeypatch.setenv("ROLEPLAY_PERSONAS", str(FIXTURES / "personas"))
+
+
+@pytest.fixture
 def tiny_path() -> Path:
     return TINY_DIR / "tiny.yaml"
 

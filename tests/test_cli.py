@@ -10,11 +10,6 @@ from roleplay.cli import main
 from tests.conftest import FIXTURES, REPO, TINY_DIR
 
 
-@pytest.fixture
-def fixture_personas(monkeypatch):
-    monkeypatch.setenv("ROLEPLAY_PERSONAS", str(FIXTURES / "personas"))
-
-
 def run(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()

@@ -11,23 +11,11 @@ from roleplay.engine.conversation import Conversation
 from roleplay.engine.debrief import build_debrief, replay_from
 from roleplay.engine.session import Session
 from roleplay.engine.sessionlog import list_sessions
-from roleplay.persona.loader import load_persona
 
-TINY = Path(__file__).parent / "fixtures" / "personas" / "tiny" / "tiny.yaml"
 
 CALL = "Thank you! Could we find 20 minutes for a quick call this week?"
 THREAT = "Unless I can start later, I'll have to withdraw my acceptance."
 EXTENSION = "Would it be possible to push my start date back a few weeks?"
-
-
-@pytest.fixture(autouse=True)
-def _env(tmp_path, monkeypatch):
-    monkeypatch.setenv("ROLEPLAY_DATA_DIR", str(tmp_path / "data"))
-
-
-@pytest.fixture(scope="module")
-def tiny():
-    return load_persona(TINY)
 
 
 def test_debrief_of_an_unplayed_session(tiny):

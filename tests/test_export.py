@@ -10,20 +10,9 @@ import pytest
 from roleplay.engine.conversation import Conversation
 from roleplay.engine.export import export_session, markdown_escape, transcript_markdown, visible_text
 from roleplay.engine.session import Session
+from roleplay.engine.sessionlog import data_dir
 from roleplay.engine.transcript import Transcript
-from roleplay.persona.loader import load_persona
 
-TINY = Path(__file__).parent / "fixtures" / "personas" / "tiny" / "tiny.yaml"
-
-
-@pytest.fixture(autouse=True)
-def _env(tmp_path, monkeypatch):
-    monkeypatch.setenv("ROLEPLAY_DATA_DIR", str(tmp_path / "data"))
-
-
-@pytest.fixture(scope="module")
-def tiny():
-    return load_persona(TINY)
 
 
 def test_visible_text_never_drops_anything():
@@ -45,7 +34,7 @@ def test_export_session_writes_markdown_and_contract_json(tiny, tmp_path):
     conv.play("Thanks! Could we hop on a call this week?")
     conv.play("Would it be possible to push my start date back a few weeks? [@click=app.quit]x \x1b[31m")
     md, js = export_session(conv)
-    assert md.parent == tmp_path / "data" / "exports"
+    assert md.parent == data_dir() / "exports"
     assert md.name == f"{conv.session_id}.md" and js.name == f"{conv.session_id}.json"
     # the JSON is exactly the transcript's JSON (CONTRACTS.md)
     assert js.read_text(encoding="utf-8") == conv.session.transcript().to_json()

@@ -18,10 +18,7 @@ EXTENSION = "Would it be possible to push my start date back a few weeks?"
 THREAT = "Unless I can start later, I'll have to withdraw my acceptance."
 
 
-@pytest.fixture(autouse=True)
-def _env(tmp_path, monkeypatch):
-    monkeypatch.setenv("ROLEPLAY_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("ROLEPLAY_PERSONAS", str(FIXTURES))
+pytestmark = pytest.mark.usefixtures("fixture_personas")  # data dir: isolated by conftest
 
 
 def make_app(**kw):

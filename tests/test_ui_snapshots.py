@@ -15,10 +15,7 @@ CALL = "Thank you! Could we find 20 minutes for a quick call this week? I want [
 EXTENSION = "Would it be possible to push my start date back a few weeks?"
 
 
-@pytest.fixture(autouse=True)
-def _env(tmp_path, monkeypatch):
-    monkeypatch.setenv("ROLEPLAY_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("ROLEPLAY_PERSONAS", str(FIXTURES))
+pytestmark = pytest.mark.usefixtures("fixture_personas")  # data dir: isolated by conftest
 
 
 def _app():
