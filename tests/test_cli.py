@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from roleplay.cli import main
-from tests.conftest import FIXTURES, REPO, TINY_DIR
+from tests.conftest import REPO, TINY_DIR
 
 
 def run(capsys, *argv):

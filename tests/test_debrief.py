@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
 
 from roleplay.analysis.scoring import move_impact
 from roleplay.engine.conversation import Conversation

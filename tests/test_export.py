@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
 
 from roleplay.engine.conversation import Conversation
 from roleplay.engine.export import export_session, markdown_escape, transcript_markdown, visible_text

@@ -65,7 +65,6 @@ async def send(pilot, text: str):
 
 
 def chat_text(screen) -> str:
-    from roleplay.ui.widgets.chat import ChatMessage, ChatNotice
 
     return "\n".join(str(w.render().plain if hasattr(w.render(), "plain") else w.render()) for w in screen.query("ChatMessage, ChatNotice"))
 

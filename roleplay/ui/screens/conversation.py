@@ -14,7 +14,7 @@ from roleplay.engine.conversation import Conversation
 from roleplay.engine.debrief import TRUST
 from roleplay.engine.session import MAX_MESSAGE_CHARS, SessionEnded
 from roleplay.persona.template import fill
-from roleplay.ui.safe_text import clean, notify, one_line
+from roleplay.ui.safe_text import notify, one_line
 from roleplay.ui.widgets.chat import ChatMessage, ChatNotice, ChatTurn, channel_label
 from roleplay.ui.widgets.coach import CoachPanel, HintView, strip_text
 from roleplay.ui.widgets.composer import Composer
