@@ -411,3 +411,19 @@ async def test_r_resumes_the_latest_session():
         await settle(pilot)
         assert isinstance(app.screen, ConversationScreen)
         assert app.screen.conv.session_id == conv.session_id
+
+
+async def test_no_color_keeps_meaning_in_numbers_and_signs(monkeypatch):
+    """Under NO_COLOR Textual renders monochrome: scores and deltas must still read."""
+    import re
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(persona=load_persona(TINY), seed=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.no_color
+        await send(pilot, THREAT)
+        await settle(pilot)
+        text = all_text(app.screen)
+        assert re.search(r"[−-]\d+", text), "deltas carry a sign"
+        assert re.search(r"\b\d{1,3}\b", text), "bars carry a number"
