@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from roleplay.analysis.evaluation import evaluate, load_jsonl
 from roleplay.analysis.tags import TAGS
 
@@ -37,3 +39,22 @@ def test_macro_f1_floor_on_own_set():
     assert report.macro_f1 >= 0.90, json.dumps(report.as_dict()["per_tag"], indent=1)
     assert report.per_tag["threat"].f1 >= 0.90
     assert report.exact_rate >= 0.80
+
+
+HOLDOUTS = {
+    # written for generalisation checks, in voices unlike the dev set
+    "holdout-moves.jsonl": (200, 0.90, 0.80),
+    "holdout2-moves.jsonl": (80, 0.90, 0.80),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOLDOUTS))
+def test_macro_f1_floor_on_holdouts(name):
+    min_rows, floor, exact_floor = HOLDOUTS[name]
+    rows = load_jsonl(Path(__file__).parent / "data" / name)
+    assert len(rows) >= min_rows
+    assert all(set(r["tags"]) <= set(TAGS) for r in rows)
+    report = evaluate(rows)
+    assert report.macro_f1 >= floor, json.dumps(report.as_dict()["per_tag"], indent=1)
+    assert report.per_tag["threat"].f1 >= 0.90
+    assert report.exact_rate >= exact_floor

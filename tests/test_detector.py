@@ -384,3 +384,69 @@ def test_rule_patterns_keep_word_boundaries():
     assert [m.group(0) for m in walk.finditer("sidewalk walk crosswalk walking")] == ["walk", "walking"]
     dont = rx(r"\bdon't you\b")
     assert dont.search("dont u") and dont.search("don't you") and not dont.search("don't your")
+
+
+# --- regressions: misses found on messages written by other people ----------
+# Each case is (text, tags that must be present, tags that must be absent).
+# The first 13 are the colleague's misses; the others are our paraphrases of
+# the same constructions in other words.
+GENERALISATION = [
+    ("The Denver office won two hospital-network clients this spring, and I spent three years on hospital claims data, so I could be billable on those accounts from week one.",
+     {"employer_benefit"}, {"personal_preference"}),
+    ("Your Denver office just won two hospital clients; I could support them from day one.",
+     {"employer_benefit"}, {"personal_preference"}),
+    ("Could I do the six weeks of onboarding in Chicago and then move to Denver, with a review after my first quarter?",
+     {"proposes_option", "specific_ask"}, set()),
+    ("Could we do 0.25% equity and two office days, with the base as offered and a review after six months?",
+     {"proposes_option", "specific_ask"}, set()),
+    ("I've built three pipelines like yours, so I could have the ingestion layer running before your Q3 launch.",
+     {"employer_benefit"}, set()),
+    ("I led the migration of a payments ledger to a new platform at my current company, finishing two months early, which is exactly the work your autumn migration needs.",
+     {"employer_benefit"}, set()),
+    ("Before I answer, could you tell me how base salaries are set for this grade, and where there is flexibility?",
+     {"asks_interests"}, {"specific_ask"}),
+    ("Could I start on June 23 instead, so I can give my current team proper notice?",
+     {"asks_extension", "specific_ask"}, set()),
+    ("Would you consider base at the top of the band, a signing bonus of $8,000 to offset relocation, and a start date of June 23?",
+     {"specific_ask"}, set()),
+    ("I really need $128,000 on the base.", {"specific_ask"}, set()),
+    ("Unless you raise the base to $130,000, I will withdraw from the process.", {"threat", "specific_ask"}, set()),
+    ("If the base stays at $118,000, I will withdraw my application.", {"threat"}, set()),
+    ("I have to insist: meet the number or I will accept the other offer.",
+     {"threat", "mentions_alternative"}, {"accepts"}),
+    # paraphrases
+    ("I ran the Leeds retail accounts for four years, so your new grocery clients would be in safe hands.",
+     {"employer_benefit"}, set()),
+    ("I could be productive on the Phoenix hospital accounts within a week.", {"employer_benefit"}, {"personal_preference"}),
+    ("I've shipped two checkout systems, which is exactly the experience your payments team needs.", {"employer_benefit"}, set()),
+    ("I cut hosting costs by a third at my last job and I can do the same for your infrastructure team.", {"employer_benefit"}, set()),
+    ("Would it work if I spent the first two months in Boston and then moved to Austin, with a check-in review after that?",
+     {"proposes_option", "specific_ask"}, set()),
+    ("May I ask what is typical for people at this level regarding equity?", {"asks_interests"}, set()),
+    ("I'd like to understand how you weigh base against bonus when you put an offer together.", {"asks_interests"}, {"specific_ask"}),
+    ("need 120k on the base tbh", {"specific_ask"}, set()),
+    ("I'd want the bonus at 12 percent.", {"specific_ask"}, set()),
+    ("If the salary isn't raised, I'll be withdrawing my candidacy.", {"threat"}, set()),
+    ("Should the title stay as it is, I'll pull out of the hiring process.", {"threat"}, set()),
+    ("Match their number or I'm taking their offer.", {"threat", "mentions_alternative"}, {"accepts"}),
+    ("austin or nothing", {"threat", "specific_ask"}, set()),
+    ("Denver is a must for me; without it I'll walk.", {"threat", "specific_ask"}, set()),
+    ("Would it be acceptable if I respond by next Friday? I'd like to talk it over with my partner.",
+     {"asks_extension"}, {"proposes_option", "specific_ask"}),
+    ("There's a competitor who would happily put me in Seattle.", {"mentions_alternative"}, {"specific_ask"}),
+    ("Thank you, that's really helpful.", {"gratitude"}, {"hostile"}),
+    ("I would be grateful if the relocation budget could be increased.", {"specific_ask"}, {"gratitude"}),
+    ("I have to leave at 4 for a doctor's appointment, just so you know.", set(), {"personal_preference"}),
+    ("This is my dream job and I'm thrilled to be joining.", {"affirms_commitment"}, {"personal_preference"}),
+    ("I'm not leaving any money on the table.", set(), {"affirms_commitment"}),
+    ("Apologies, I shouldn't have pushed, I don't want to lose the offer.", {"capitulates"}, {"zero_sum"}),
+    ("The revised package is fine with me and I'm ready to sign.", {"accepts"}, set()),
+    ("Would you have twenty minutes on Thursday for a phone conversation?", {"requests_meeting"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,must,must_not", GENERALISATION)
+def test_generalisation_regressions(text, must, must_not):
+    got = tags_of(text)
+    assert must <= got, (text, got)
+    assert not (must_not & got), (text, got)

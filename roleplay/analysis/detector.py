@@ -45,18 +45,19 @@ _FINDERS = {
 
 # Interruptions and asides ("give me one sec") in which a mention of the
 # family or the dog is not a reason for anything.
-_ASIDE = rx(r"\b(?:one|a) (?:sec|second|moment|minute)\b|\bhold on\b|\bbrb\b|\bbe right back\b|\bhang on\b|\bbear with me\b")
+_ASIDE = rx(r"\b(?:one|a) (?:sec|second|moment|minute)\b|\bjust so you know\b|\bfyi\b|\bheads[- ]up\b|\bhold on\b|\bbrb\b|\bbe right back\b|\bhang on\b|\bbear with me\b")
 
 # Signs that a message argues or asks for something, which is what makes a
 # personal circumstance a *reason*.
 _REASONING = rx(
-    r"\?|" + ASK_FRAME + r"|\b(?:because|since|as|so|given|which is why|that's why|means|"
+    r"\?|" + ASK_FRAME + r"|\b(?:because|since|as|so(?! you know)|given|which is why|that's why|means|"
     r"matters?|want|wanted|prefer|rather|love|hoping|hope|need|personal|selfishly|"
     r"can't|cannot|afford|reason|part of it|suits me|like|enjoy|dream|easier)\b"
 )
 
 
-_LATER = rx(r"\b(?:later|after|back|delay\w*|next month|push\w*|instead of)\b")
+_DECIDING = rx(r"\b(?:respond|reply|answer|decid\w*|decision|think|consider|till|until|by|deadline)\b")
+_LATER = rx(r"\b(?:later|after|back|delay\w*|next month|push\w*|instead)\b")
 _EARLIER = rx(r"\b(?:earlier|sooner|before)\b")
 
 
@@ -111,6 +112,16 @@ def _apply_conventions(msg: Message, spans: dict[str, Span]) -> None:
     if "threat" in spans and "proposes_option" in spans:
         if msg.sentence_at(spans["threat"][0]) == msg.sentence_at(spans["proposes_option"][0]):
             del spans["proposes_option"]
+
+    # "Would it be acceptable if I respond by Wednesday?": more time to
+    # decide, asked as an option, is asks_extension only.
+    opt = spans.get("proposes_option")
+    ext = spans.get("asks_extension")
+    if opt and ext and not later and msg.sentence_at(opt[0]) == msg.sentence_at(ext[0]) \
+            and _DECIDING.search(msg.norm, ext[0], ext[1]):
+        del spans["proposes_option"]
+        if spans.get("specific_ask") == opt:
+            del spans["specific_ask"]
 
     # An option that changes the terms is also a specific ask.
     if "proposes_option" in spans:

@@ -172,7 +172,7 @@ NEGATORS = frozenset(
 # Things a candidate can ask to change (pay, place, time, title, perks).
 TERM = alt(
     r"salary", r"base(?: pay| salary)?", r"pay\b", r"compensation", r"comp\b", r"number",
-    r"offer", r"package", r"bonus(?:es)?", r"sign(?:ing|-on| on)[- ]bonus", r"equity",
+    r"offer", r"package", r"bonus(?:es)?", r"sign(?:ing|-on| on)[- ]bonus", r"sign-on", r"equity",
     r"stock", r"options", r"rsus?", r"shares", r"title", r"level", r"grade", r"band",
     r"remote(?:ly)?", r"hybrid", r"wfh", r"work(?:ing)? from home", r"from home",
     r"relocat\w*", r"moving (?:costs|expenses|allowance)", r"housing",
@@ -197,7 +197,9 @@ ASK_FRAME = alt(
     r"i (?:want|wanted|was hoping|am hoping|'m hoping|hope) (?:to ask|to request|to see if|for)",
     r"i'd (?:also |really |just |then )?like\b", r"i would (?:also |really )?like\b", r"i'm hoping", r"i was hoping", r"i'm asking", r"i am asking",
     r"(?:kindly|please) (?:consider|allow|let|approve)",
-    r"request(?:ing)? (?:a|an|that|if|whether|to)", r"i need\b", r"i'd need\b",
+    r"request(?:ing)? (?:a|an|that|if|whether|to)", r"i need\b", r"i'd need\b", r"i really need\b", r"i'd (?:really |so )?love\b", r"if at all possible",
+    r"i'd (?:much )?(?:prefer|want)\b", r"i would (?:much )?(?:prefer|want)\b", r"if you (?:can|could) (?:swing|manage|make|do|stretch)\b",
+    r"would (?:really |honestly )?(?:make (?:a|all the) (?:\w+ )?difference|mean (?:a lot|so much|the world))",
     r"(?:open|willing) to (?:consider|considering|moving|bumping|increasing|raising|adding|letting)",
     r"would you consider", r"be (?:open|willing) to",
     r"(?:wondering|wonder|asking|ask|curious|explore|exploring) (?:if|whether|the possibility)",

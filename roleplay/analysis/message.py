@@ -71,7 +71,12 @@ class Message:
                 return False
             before = before[breaks[-1].end():]
         before = _EMPHATIC.sub(" ", before)
-        words = _WORD.findall(before)[-window:]
+        words = _WORD.findall(before)
+        # "without it, I'll walk": a clause-initial "without" states a
+        # condition, it does not negate what follows.
+        if words and words[0] == "without":
+            words = words[1:]
+        words = words[-window:]
         return sum(w in NEGATORS for w in words) % 2 == 1
 
     # --- search ---------------------------------------------------------

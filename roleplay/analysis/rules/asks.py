@@ -15,12 +15,12 @@ from .common import ASK_FRAME_RX, FACT_QUESTION, FIRST_PERSON, NOT_A_PLACE, STAT
 
 _MEETING = [rx(p) for p in (
     r"\b(?:can|could|shall|should|may) (?:we|i) (?:please |quickly |maybe |possibly )?(?:talk|speak|chat|meet|hop on|jump on|get on|set up|schedule|book|arrange|find (?:a |some )?(?:time|minutes|\d+)|grab|call|ring|discuss \w+ (?:by|over|on) (?:phone|call|zoom|video))\b(?! (?:about it )?(?:by|over|via) e-?mail)",
-    r"\b(?:would|will|do|are) you (?:have|be|got) (?:\w+ ){0,3}(?:time|free|available|a moment|a few minutes|\d+ minutes|a slot)\b(?! to (?:send|email|write|reply|respond))",
+    r"\b(?:would|will|do|are) you (?:have|be|got) (?:\w+ ){0,3}(?:time|free|available|a moment|a few minutes|(?:\d+|five|ten|fifteen|twenty|thirty|forty|forty-five|sixty) (?:minutes|mins)|a slot)\b(?! to (?:send|email|write|reply|respond))",
     r"\b(?:find|set up|schedule|book|arrange|grab|put) (?:a |some |\d+ |twenty |fifteen |ten |thirty )?(?:time|minutes|slot|call|meeting|chat|zoom|video)",
-    r"\b(?:a|some|the|quick|short|brief) (?:quick |short |brief )?(?:phone|video|zoom|teams|follow-up|follow up|\d+[- ]minute)? ?(?:call|chat|meeting)\b(?! (?:yesterday|last|earlier))",
+    r"\b(?:a|some|the|quick|short|brief) (?:quick |short |brief )?(?:phone|video|zoom|teams|follow-up|follow up|\d+[- ]minute)? ?(?:call|chat|meeting)\b(?! (?:yesterday|last|earlier))|\b(?:phone|video|zoom|teams|live) conversation\b",
     r"\b(?:over|by|on|via) (?:the )?(?:phone|zoom|teams|video|a call|facetime|skype)\b",
     r"\bwhat time (?:\w+ )?(?:suits|works|is good|is best) (?:for )?you\b|\b(?:a|quick|short|brief) (?:quick )?(?:catch-?up|sync|video chat|conversation)\b",
-    r"\bphone call\b|\bgoogle meet\b|\bmeet (?:up|in person)\b",
+    r"\bphone call\b|\bgoogle meet\b|\bmeet (?:up|in person)\b|\bsit down (?:together|with (?:you|u)|in person)\b",
     r"\b(?:pop|drop|stop|swing|come|call) (?:in|into|by|round|over) (?:to )?(?:the|your) (?:office|building|hq)\b|\b(?:visit|see) you (?:in person|at the office)\b",
     r"\b(?:ring|call|phone) me\b|\bgive me a (?:call|ring|buzz|bell)\b",
     r"\bwe (?:could|can|should|might) (?:\w+ )?(?:meet|talk|chat|speak|hop on|jump on|catch up|grab)\b(?! (?:about it )?(?:by|over|via) e-?mail)",
@@ -79,16 +79,16 @@ _LATER_START = [rx(p) for p in (
     r"\b(?:later|delayed|deferred|pushed-back|pushed back) (?:start|starting|first day|onboarding|joining)\b",
     r"\b(?:start|start date|first day|onboarding|joining date) (?:\w+ ){0,2}(?:move|shift|slide|slip|be moved|be pushed|be delayed|be deferred|be postponed|change) (?:back |later )?(?:to|by|until|till|back|later)\b",
     r"\b(?:start|join|begin)(?:ing)? (?:date )?(?:\w+ ){0,3}(?:later|a (?:bit|little|few \w+|week|month|couple of \w+) later)\b",
-    r"\b(?:start|join|begin|starting|joining|started|joined|began) (?:\w+ ){0,6}(?:instead of|rather than) (?:the|on|in)? ?(?:\w+ )?(?:\d|january|february|march|april|may|june|july|august|september|october|november|december|next|this|mid|early|end)",
+    r"\b(?:start|join|begin|starting|joining|started|joined|began)\b[^.?!]{0,70}?\b(?:instead of|rather than) (?:the|on|in)? ?(?:\w+ )?(?:\d|january|february|march|april|may|june|july|august|september|october|november|december|next|this|mid|early|end)",
     r"\b(?:one|a|two|a couple of|few) (?:\w+ )?(?:weeks?|months?|cycles?) later\b",
     r"\bjoining date is (?:\w+ ){0,3}later\b|\bdefer\w*\b",
     r"\bjoin the (?:\w+ )?(?:class|cohort|intake) (?:instead|rather)",
     r"\b(?:push|pushing|moving|move) my first day\b",
 )]
 _MORE_TIME = [rx(p) for p in (
-    r"\b(?:more|extra|additional|some|a bit of|a little|a little more|a bit more|a few more|a couple more) (?:\w+ )?(?:time|days|weeks?|hours)\b(?! (?:in|at|with|of|off|from) )(?! (?:remote|pto|vacation|leave|holiday))",
+    r"\b(?:more|extra|additional|some|a bit of|a little|a little more|a bit more|a few more|a couple more) (?!(?:remote|office|home|wfh|vacation|holiday|pto|leave|annual|paid|sick|hybrid|in-office|onsite|on-site) )(?:\w+ )?(?:time|days|weeks?|hours)\b(?! (?:in|at|with|of|off|from) )(?! (?:remote|pto|vacation|leave|holiday))",
     r"\b(?:sleep on it|think (?:it|this|things) over|mull (?:it|this) over|think about it|think it through|think this through|consider it|talk it over|discuss it with)\b",
-    r"\b(?:i|i'll|i'd|i will|i can|i could|let me|me|to) (?:\w+ ){0,2}(?:get|gets|getting|got|come|came|coming) back to (?:you|u)\b|\bcircle back\b|\bback in touch\b|\b(?:get|have|take|took|had|got|give me) (?:\w+ )?(?:till|until|til) (?:monday|tuesday|wednesday|thursday|friday|next|the weekend|end of)",
+    r"\b(?:i|i'll|i'd|i will|i can|i could|let me|me|to) (?:\w+ ){0,2}(?:get|gets|getting|got|come|came|coming) back to (?:you|u)\b|\bcircle back\b|\bback in touch\b|\b(?:get|have|take|took|had|got|give me|gimme) (?:\w+ )?(?:till|until|til) (?:monday|tuesday|wednesday|thursday|friday|next|the weekend|end of)",
     r"\b(?:give you|send you|have) (?:an|my) (?:final )?answer (?:by|next|after|on|early|later|in)\b",
     r"\bbefore (?:i|we) (?:give you (?:a|my) (?:final )?answer|decide|commit|lock in)\b",
     r"\b(?:hold|holding) off\b|\bpause (?:the|on)\b|\bput (?:the|it|this) on hold\b",
@@ -103,6 +103,8 @@ _MORE_TIME = [rx(p) for p in (
     r"\bbreathing (?:room|space)\b|\bbefore i (?:make|give|reach) (?:a |my |the )?(?:final )?(?:decision|answer|call)\b",
     r"\bwith a clear head\b|\bafter the holidays\b|\b(?:need|want|like) (?:some )?time\b",
     r"\b(?:later|next) (?:this|next)? ?week (?:to (?:decide|confirm|respond|answer))",
+    r"\b(?:could|can|may|might) i (?:\w+ )?(?:respond|reply|answer|decide|confirm|revert|give you (?:my|an) answer)\b[^.?!]{0,20}\b(?:by|on|after|before|until|till|next|early next|end of)\b|\bif i (?:respond|reply|answer|decide|confirm|revert) (?:\w+ )?(?:by|on|after|next|until|till)\b",
+    r"\b(?:any|some|is there|have|much) (?:\w+ )?flexib\w* (?:\w+ ){0,2}(?:on|around|with|about) (?:the |my |your )?(?:\w+ )?(?:deadline|timing|timeline|decision date|response date|date to (?:decide|respond))\b|\b(?:a|one|two|a few|a couple of) (?:more )?(?:days?|weeks?) more\b",
 )]
 
 
@@ -132,15 +134,16 @@ _OPTION = [rx(p) for p in (
     r"\blet's (?:split|try|say|meet)\b|\bsplit (?:it|the difference|the gap)\b|\b(?:base|salary) of \$?\d+k? (?:plus|and|with) (?:a |an )?(?:\w+ )?(?:bonus|equity|stipend|pto|review)\b",
     r"\b(?:phased|staggered|gradual|part-time) (?:start|return|move|transition|schedule|relocation|first)\b|\bcould we agree\b",
     r"\bwould (?:that|this|it) (?:make (?:it|this|that) )?(?:be )?(?:workable|worth exploring|acceptable|help)\b",
-    r"\b(?:one|another|an|a possible|a) (?:option|idea|possibility|alternative|thought|compromise|middle ground)(?: could be| would be| is| might be)?\s*[:,-]",
+    r"\b(?:one|another|an|a possible|a) (?:option|idea|possibility|alternative|thought|compromise|middle ground)(?: could be| would be| is| might be)?\s*[:,-]|(?:^|[.!?] )(?:option|idea|proposal|suggestion|alternative|compromise|counter-?proposal)\s*[:-]",
     r"\b(?:in exchange|in return)\b|\btrade(?:-off| off)\b|\btrade (?:\w+ ){1,6}for\b|\bswap\b",
     r"\b(?:another|one|an alternative|a possible|a different) (?:option|idea|possibility|alternative|approach|compromise) (?:might|could|would) be\b",
-    r"\b(?:meet (?:you )?(?:halfway|in the middle)|split the difference|middle ground)\b",
+    r"\b(?:meet (?:you |me |us )?(?:halfway|in the middle)|split the difference|middle ground)\b",
     r"\bwould it help if i\b|\bwould it make (?:it|things|that) easier if\b|\bif it (?:helps|would help|makes it easier)\b",
     r"\bif it's (?:simpler|easier|cheaper) for you\b",
-    r"\b(?:i could|i can|i'd be (?:happy|willing|glad) to|i'm (?:happy|willing|glad) to|i would be (?:happy|willing) to)\b[^.?!]{0,100}?\b(?:if|as long as|provided|so long as) (?:we|you|the|your)\b",
+    r"\b(?:i could|i can|i'd be (?:happy|willing|glad) to|i'm (?:happy|willing|glad) to|i would be (?:happy|willing) to)\b[^.?!]{0,100}?\b(?:if|as long as|provided|so long as) (?:we|you|the|your|i (?:could|can|might)|my \w+ (?:could|can))\b",
     r"\b(?:accept|take|do|sign|agree to) (?:the )?(?:\$?\d+k?|it|that|this|the \w+(?: \w+)?) (?:\w+ )?(?:if|as long as|provided) \b",
-    r"\b(?:start|begin|base myself|work) (?:\w+ ){0,5}(?:and|then) (?:\w+ ){0,3}(?:transfer|move|relocate|shift|switch|fly|come in)\b",
+    r"\b(?:start|begin|base myself|work|do|spend|complete|finish|stay|onboard|train) (?:\w+ ){0,7}(?:and|then|,) (?:\w+ ){0,3}(?:transfer|move|relocate|shift|switch|fly|come in)\b",
+    r"\b(?:with|and|plus|then) (?:a |an )?(?:formal |salary |pay |performance |compensation |guaranteed )?review (?:after|in|at|once|of|by|when)\b|\bwith the (?:\w+ )?(?:base|salary|bonus|equity|title|start date|relocation|package) (?:as (?:offered|is|it is|proposed)|unchanged|where it is)\b",
     r"\b(?:first|for) (?:\w+ ){0,3}(?:year|months?|quarters?|project|weeks?) (?:\w+ ){0,5}(?:then|and then|after which|before) (?:\w+ ){0,2}(?:move|transfer|shift|relocate|switch)",
     r"\b(?:move|transfer|shift|relocate|switch) (?:\w+ ){0,4}(?:once|when|after|as soon as) ",
     r"\b(?:trial|pilot|test run|trial period)\b",
@@ -201,17 +204,20 @@ _INTEREST_PHRASES = [rx(p) for p in (
     r"\bhow (?:have|has) (?:you|the company|the firm|the team) (?:\w+ ){0,2}handled\b|\bother new hires\b|\bin the past\b",
     r"\bhow is (?:\w+ ){0,3}(?:plan|hiring|headcount|growth|budget|team) (?:\w+ )?looking\b",
     r"\bwhat (?:are you|is the team|is the firm) (?:hoping|looking|trying|planning)\b",
+    r"\bhow (?:\w+ ){0,3}(?:are|is|get|gets) (?:\w+ )?(?:set|determined|decided|worked out|agreed|approved|structured|benchmarked|banded|levell?ed)\b|\bhow (?:you|they|the (?:\w+ )?(?:team|company|firm|panel|committee)) (?:\w+ )?(?:weigh|decide|evaluate|set|determine|approach|balance|prioriti[sz]e|think about)\b",
+    r"\bwhat (?:flexibility|room|leeway|latitude) (?:do|does|is there|would|could|there is)\b|\bwhat(?:'s| is) (?:typical|normal|standard|usual|customary)\b",
 )]
 
 
 # An open question (wh- or "is there anything") whose words are about the
 # organisation's needs, constraints, process or norms.
-_OPEN_Q = rx(r"(?:^|[.!?,:]\s*|\b(?:so|and|also|but|like|then)\s+)(?:what|how|who|which|why|is there anything|are there any|can you (?:tell me|explain|share)|could you (?:tell me|explain|share|give me an idea of))\b")
+_OPEN_Q = rx(r"(?:^|[.!?,:]\s*|\b(?:so|and|also|but|like|then)\s+)(?:what|how|who|which|why|is there anything|are there any|can you (?:tell me|explain|share)|could you (?:tell me|explain|share|give me an idea of)|(?:may|can|could) i ask (?:what|how|who|which|why))\b")
 _INTEREST_TOPIC = rx(
     r"\b(?:needs?|needed|constraints?|priorit\w*|process|procedure|approv\w*|decid\w*|decision|sign(?:s|ed)? off|"
     r"usually|typically|normally|generally|standard|typical|normal|usual|common|customary|norms?|concerns?|worr\w*|"
     r"obstacles?|hurdles?|blockers?|barriers?|sticking points?|challenges?|risks?|matters? most|goals?|looking for|look for|"
     r"hoping|care (?:about|most)|value|headcount|plans?|tends? to|do(?:es)? well|succeed\w*|thrive\w*|kind of person|type of person|profile|approach\w*|requests? from|people who|criteria|handled?|easier|lose|gain|success|expect\w*|"
+    r"flexib\w*|leeway|latitude|other (?:people|candidates|hires|new hires|employees|folks|starters)|people in (?:this|the|my|similar) (?:role|position|level|grade|team)|new hires|set|determined|negotiat\w*|"
     r"holding (?:\w+ ){0,3}back|stopping|standing in the way|balance[sd]?|workload|pressures?|headaches?|pain points?|struggl\w*|bottlenecks?|gaps?|keeps? you up|weigh\w*|want\w* from|ideal|(?:have|has) a say|final say|weigh in|involved|in charge|call the shots|(?:see|view|react to|feel about|think about|perceive|receive) (?:a |the |this |that |my )?(?:request|change|move|ask|proposal|idea))\b"
 )
 
@@ -231,13 +237,13 @@ def asks_interests(m: Message) -> Span | None:
 
 
 def _asks_interests_phrase(m: Message) -> Span | None:
-    if not m.is_question and not re.search(r"\b(?:walk me through|help me understand|tell me (?:more )?about|curious (?:how|what|about))\b", m.norm):
+    if not m.is_question and not re.search(r"\b(?:walk me through|help me understand|tell me (?:more )?about|curious (?:how|what|about)|(?:like|want|trying|keen|hoping) to (?:understand|know|learn|get a sense of) (?:how|what|who|why|which))\b", m.norm):
         return None
     for span in m.iter_matches(_INTEREST_PHRASES, negatable=True, window=3):
         sa, sb = m.sentence_at(span[0])
         sent = m.norm[sa:sb]
         # Questions about a plain fact of the offer need a norm/process word.
-        if "?" in sent or re.search(r"walk me through|help me understand|tell me|curious", sent):
+        if "?" in sent or re.search(r"walk me through|help me understand|tell me|curious|to (?:understand|know|learn|get a sense of) (?:how|what|who|why|which)", sent):
             return span
     return None
 
@@ -283,6 +289,12 @@ _SPECIFIC = [rx(p) for p in (
     r"\b(?:placement|posting|transfer|move|office|relocation|secondment|arrangement|setup) (?:\w+ )?(?:to \w+ )?(?:could|would|might) work\b|\bsecondment\b",
     r"\b\$?\d{2,3}(?:k|,\d{3})? (?:be |is )?(?:at all )?(?:doable|possible|feasible|workable|an option)\b",
     r"\b(?:to|get to|at) \$?\d{2,3}(?:,\d{3}|k)?\b(?= ?[,.!?]|$| base| salary)",
+    # "I really need $128,000 on the base", "need 128k base", "I'd want the base at 140"
+    r"(?:^|\b(?:i|we)(?:'d| would)? (?:\w+ )?)(?:need|want|require|expect|am after|'m after|am asking|'m asking)\b (?:at least |a minimum of |something like |around |about |closer to |roughly )?\$? ?\d[\d,.]*(?:k|%| ?percent| ?grand)?",
+    r"\b(?:need|want|like|expect|require)s? (?:the |my )?(?:base|salary|pay|bonus|equity|number|sign(?:ing|-on)? bonus|relocation|stipend) (?:at|to be|of|to|set at|raised to) \$?\d",
+    r"\b(?:\$?\d[\d,.]*k?|\d+ ?(?:%|percent)) (?:more|extra|higher|up) (?:on|in|for|to) (?:the |my )?(?:base|salary|bonus|equity|pay|offer|package|number)\b",
+    r"\b(?:placing|putting|basing|moving|transferring|relocating|posting|stationing|assigning|sending) me (?:in|to|at|there|out of|into)\b|\bmake (?:that|it|this|\w+) (?:the|my) (?:placement|posting|location|office|base)\b",
+    r"\b(?:get|come|go|move) (?:a bit |a little |any |somewhat )?(?:closer|nearer) to (?:that|it|this|theirs|their|the)\b",
 )]
 # Bare mentions of a term: an ask only inside a request frame or question.
 _TERM_MENTION = [rx(p) for p in (
@@ -293,6 +305,8 @@ _TERM_MENTION = [rx(p) for p in (
 _DISCUSS = rx(r"\b(?:discuss|talk|go over|go through|talk through|chat)\b")
 
 
+_ABOUT_TERM = rx(r"\b(?:being|about|regarding|re|on) $")
+_UNDERSTAND = rx(r"\b(?:understand|know|learn|get a sense of|curious) (?:how|what|why|who|whether|which)\b")
 _YES_NO_Q = rx(r"(?:would|could|can|is|are|any|might|will)\b")
 _CHECKING = rx(r"\b(?:can|could|may) i (?:just )?(?:check|ask|confirm)\b|\bquick question\b|\bjust checking\b")
 
@@ -323,6 +337,10 @@ def specific_ask(m: Message) -> Span | None:
         sent = m.norm[sa:sb]
         if WH_QUESTION.search(sent) or _DISCUSS.search(m.norm[sa:span[0]]):
             continue
+        # "me being remote", "I'd like to understand how you set salaries":
+        # the term is talked about, not asked for.
+        if _ABOUT_TERM.search(m.norm[max(sa, span[0] - 12):span[0]]) or _UNDERSTAND.search(sent):
+            continue
         if FACT_QUESTION.search(sent) and (not ASK_FRAME_RX.search(sent) or _CHECKING.search(sent)):
             continue
         if ASK_FRAME_RX.search(sent) or (sent.endswith("?") and (FIRST_PERSON.search(sent) or _YES_NO_Q.match(sent))):
@@ -331,7 +349,7 @@ def specific_ask(m: Message) -> Span | None:
 
 
 _ASK_CONTEXT = rx(
-    r"\?|" + ASK_FRAME + r"|\b(?:if|unless|either|needs? to|has to|have to|must|what if|how about|instead|rather than|in exchange|i'm holding|holding at|one option|one idea|i could|my ask|the ask|ask is|hoping|i'd love|would love|willing|is possible|be possible|match|beat|better number|can't|cannot|isn't|not possible|off the table|on the table|come back with|ideal|preferable|justified|warranted|deserve|fair|reasonable)\b"
+    r"\?|" + ASK_FRAME + r"|(?:^|\bi (?:\w+ )?)(?:need|want)\b|\b(?:would|could) (?:\w+ ){0,2}(?:get me (?:over|there)|do it for me|work for me|seal (?:it|the deal)|be enough)\b|\b(?:if|unless|either|needs? to|has to|have to|must|what if|how about|instead|rather than|in exchange|i'm holding|holding at|one option|one idea|i could|my ask|the ask|ask is|hoping|i'd love|would love|willing|is possible|be possible|match|beat|better number|can't|cannot|isn't|not possible|off the table|on the table|come back with|ideal|preferable|justified|warranted|deserve|fair|reasonable)\b"
 )
 
 
@@ -346,7 +364,11 @@ _DEMANDS = [rx(p) for p in (
     r"\b(?:either )?i get (?P<x>[a-z]+)\b",
     r"\b(?:agree to|approve|sign off on|allow|okay|greenlight) (?:a |the |my )?(?:move to |transfer to )?(?P<x>[a-z]+)\b",
     r"\bin (?P<x>[a-z]+) (?:instead|rather)\b",
+    r"\b(?:if|whether) (?:maybe |perhaps |possibly )(?P<x>[a-z]+(?: office)?) (?:\w+ )?(?:might|could|would) (?:be |ever be |still be )?(?:possible|an option|doable|workable|feasible)\b",
+    r"\b(?P<x>[a-z]+) (?:office|posting|placement|transfer)\b[.,:;!? -]{0,3}(?:\w+ ){0,3}(?:possible|doable|feasible|an option|on the table|mean (?:everything|a lot|the world|so much))\b",
+    r"\b(?P<x>[a-z]+(?: office)?) (?:would be|is|'d be) (?:my |the )?(?:\w+ )?(?:pick|preference|first choice|choice|ideal)\b(?=[^.?!]*\b(?:if|could|can|would|possible)\b)",
 )]
+_THIRD_PARTY = rx(r"\b(?:competitors?|rivals?|another (?:firm|company|employer|bank|place)|other (?:firm|company|employer|bank|place)s?|they|they'd|they'll|they would|they will)\b[^.?!]{0,30}$")
 _TERM_WORDS = frozenset(
     "remote hybrid salary base pay title bonus equity relocation denver austin office".split()
 )
@@ -372,6 +394,8 @@ def place_or_term_demand(m: Message) -> Span | None:
             if m.negated(s, window=3):
                 continue
             sa, sb = m.sentence_at(s)
+            if _THIRD_PARTY.search(m.norm, sa, s):  # "a competitor would put me in Denver"
+                continue
             if WH_QUESTION.search(m.norm[sa:sb]):  # "what's the risk if I'm in Austin?"
                 continue
             if _names_place_or_term(m, mt.start("x"), mt.group("x")):

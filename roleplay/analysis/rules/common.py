@@ -16,7 +16,7 @@ FACT_QUESTION = rx(r"\b(?:paid|pay out|paid out|calculated|vest\w*|taxable|taxed
 ASK_FRAME_RX = rx(ASK_FRAME)
 
 WH_QUESTION = rx(
-    r"^(?=[^\n]*\?)(?:[^,?]{0,40}, ?(?=what|how|who))?(?:\W*(?:so|and|also|but|ok|okay|like|just curious|quick question|curious)\W*)?"
+    r"^(?=[^\n]*\?)(?:[^,?]{0,40}, ?(?=what|how|who|could you|can you|would you|may i|can i|could i|do you know))?(?:\W*(?:so|and|also|but|ok|okay|like|just curious|quick question|curious)\W*)?"
     r"(?:(?:what|how|who|which|when|where|why)\b(?! (?:if|about)\b)|"
     r"(?:could|can|would) you (?:be able to )?(?:tell me|explain|let me know|confirm|clarify|share) (?:\w+ )?(?:how|what|when|where|whether|if|who)\b|"
     r"(?:can|may|could) i ask (?:how|what|who|when|whether)\b|do you know (?:how|what|who|when|whether|if)\b)")

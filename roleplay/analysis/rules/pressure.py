@@ -18,6 +18,7 @@ _CONSEQUENCE = [rx(p) for p in (
     r"\bwalk(?:ing)?(?: away| out)?\b(?! (?:you|u|me|him|her|them|us|through))",
     r"\b(?:withdraw|withdrawing|retract|retracting|rescind|rescinding|revoke|revoking|renege on|go back on) (?:my |the |our )?(?:acceptance|signature|yes|offer|agreement|commitment|decision)",
     r"\b(?:withdraw|withdrawing|pull|pulling|back|backing|bow|bowing|drop|dropping) out\b",
+    r"\b(?:withdraw|withdrawing|retract|retracting|pull|pulling) (?:my |our )?(?:application|candidacy|name)\b|\b(?:withdraw|withdrawing|step|stepping|pull|pulling) (?:\w+ )?(?:back )?(?:from|out of) (?:the |this |your )?(?:process|running|search|hiring process|recruitment|consideration)\b",
     r"\b(?:decline|declining|turn down|turning down|reject|rejecting|refuse|refusing) (?:the|your|this) (?:offer|role|position|job)",
     r"\bturn(?:ing)? (?:it|this|the offer|the role|you) down\b",
     r"\b(?:have|need|going) to pass\b|\bi'll (?:have to |probably |just )?pass\b|\b(?:gonna|will) pass\b",
@@ -48,7 +49,7 @@ _CONSEQUENCE = [rx(p) for p in (
     r"\b(?:won't|will not|wouldn't|not) be (?:joining|coming|signing|starting|accepting|on board)",
     r"\b(?:don't know|not sure|unsure|can't say) (?:if |whether |that )?i'(?:ll|d)? ?(?:still )?(?:be )?(?:join|joining|coming|come|sign|start|accept|on board)",
     r"\bwhether (?:i|it) (?:still )?(?:makes sense|come|join|is (?:still )?the right)",
-    r"\bwe're done\b|\bwe are done\b|\bneither am i\b|\bi'm out\b|\bcount me out\b|\bthe deal is off\b|\bdeal's off\b",
+    r"\b(?:i'm|i am|i'll be|i will be) off the table\b|\bwe're done\b|\bwe are done\b|\bneither am i\b|\bi'm out\b|\bcount me out\b|\bthe deal is off\b|\bdeal's off\b",
 )]
 
 # Ultimatum shapes that are threats on their own.
@@ -64,7 +65,7 @@ _ULTIMATUM = [rx(p) for p in (
     r"\b(?:rather not|hate to|don't want to|not want to) (?:have to )?choose between\b|\bmake me (?:reconsider|rethink|walk|think twice|change my mind)\b",
     r"\b(?:prepared|ready|willing|not afraid|happy) to use (?:them|it|that|my options|my leverage|the other offer)\b",
     r"\bdeciding factor\b|\bbottom line\b(?=[^.?!]*\bor\b)",
-    r"\beither i get\b|\bor i walk\b|\bor i'm gone\b|\bor i'm out\b|\bor we're done\b|\bor no deal\b",
+    r"\beither i get\b|\bor i walk\b|\bor i'm gone\b|\bor i'm out\b|\bor we're done\b|\bor no deal\b|(?<!all\s)\bor (?:nothing|bust)\b|\bor i'm (?:taking|going with|signing with|accepting) (?:it|them|that|theirs|their offer)\b",
     r"\b(?:i'd|i would) hate (?:to|for) (?:have to )?(?:rethink|reconsider|walk|withdraw|pull|back|lose|leave|turn|go|take|look|revisit|step)",
     r"\bno (?:other )?choice but to (?:walk|withdraw|decline|pull|back|leave|take|go|look|reconsider|pass|accept the other|turn)",
 )]
@@ -132,7 +133,7 @@ def threat_names_change(m: Message, span: Span) -> Span | None:
     """The change a threat demands, if its sentence names one ("if remote
     isn't on the table, ...", "or I'm out" after "three remote days")."""
     sa, sb = m.sentence_at(span[0])
-    if re.match(r"(?:after that|otherwise|if not|failing that|or else)\b", m.norm[sa:sb]):
+    if re.match(r"(?:after that|otherwise|if not|failing that|or else|without (?:it|that|this))\b", m.norm[sa:sb]):
         prev = [x for x in m.sents if x[1] <= sa]
         if prev:
             sa = prev[-1][0]
@@ -166,7 +167,7 @@ _ALTERNATIVE = [rx(p) for p in (
     r"\bmy other (?:offers?|options)\b",
     r"\ba competitor\b|\bcompetitors?'? (?:offer|has|have|offered|came)|\bcompeting\b",
     r"\b(?:an?|my|the|their|his|her) (?:\w+ )?offer (?:from|at(?! all)|with (?:a|an|another)) (?!you\b|your\b|the company\b|this\b)",
-    r"\binterest from (?:a |some |two |three |a couple of |a few |several |other )?(?:\w+ )?(?:agencies|companies|firms|recruiters|employers|places|startups|banks|teams)\b|\b(?:recruiters?|headhunters?|agencies) (?:\w+ ){0,3}(?:reached out|contacted|approached|interested|called|offered)\b",
+    r"\binterest from (?:a |some |two |three |a couple of |a few |several |other )?(?:\w+ )?(?:agencies|companies|firms|recruiters|employers|places|startups|banks|teams)\b|\b(?:recruiters?|headhunters?|agencies) (?:\w+ ){0,3}(?:reached out|reaching out|contacted|contacting|approached|approaching|interested|called|calling|offered|in touch)\b",
     r"\b(?:got|get|have|had|received|recieved|receive|holding|hold|landed) (?:two|another|other|second|multiple|several|a second|a competing|an outside|a new) (?:\w+ )?offers?\b(?! (?:letter|from you|from your))",
     r"\b(?:offered|offering|offer) me (?:\$?\d|a (?:job|role|position|spot|place|seat)|more|remote|\w+ more)",
     r"\b(?:made|make|makes|making|extended|gave|given) me (?:an?|their|a competing|a formal|a verbal) (?:\w+ )?offer\b",
@@ -189,6 +190,7 @@ _ALTERNATIVE = [rx(p) for p in (
     r"\b(?:recruiter|headhunter|talent partner|talent acquisition) (?:from|at) \w+",
     r"'s (?:talent|recruiting|hr|people) team (?:\w+ ){0,2}(?:called|contacted|reached out|emailed|approached|messaged)\b",
     r"\b(?:reached out|approached me|headhunt\w*|poach\w*)\b",
+    r"\b(?:a|an|another|one|two|a couple of|some) (?:\w+ ){0,2}(?:consultancy|consultancies|firms?|compan(?:y|ies)|startups?|banks?|agenc(?:y|ies)|employers?|competitors?|recruiters?|headhunters?) (?:\w+ ){0,3}(?:has|have|had|is|are|was|were|got) (?:been )?(?:in touch|interested|keen|courting|chasing|approaching|reaching out|in contact)\b",
     r"\b(?:other|more) (?:irons in the fire|options on the table|doors open)\b|\bother options\b",
     r"\b(?:turned|turning) down (?:an?|the|their|another) (?:\w+ )?(?:offer|role|job)\b",
     r"\bi (?:have|'ve got|do have) (?:other |some |a few |plenty of )?options\b",
@@ -232,9 +234,9 @@ def mentions_alternative(m: Message) -> Span | None:
 # ---------------------------------------------------------------------------
 
 _ZERO_SUM = [rx(p) for p in (
-    r"\b(?:i|we|you|one of us|whoever|someone|somebody|the other side|your side|my side) (?:\w+ ){0,3}(?:win|wins|won(?!'?t)|winning|lose|loses|losing|beat(?! (?:that|it|this|their|theirs|the offer))|beats)\b(?! (?:a good|a great|the candidate|me|this hire|a strong))",
-    r"\b(?:win|winning|lose|losing) (?:this|on|the (?:negotiation|game|round)|this round)\b",
-    r"\bget me (?:cheap|for cheap|on the cheap|for less|as cheaply)\b|\bi want it to be me\b|\bone of us (?:\w+ ){0,3}(?:happy|ahead|wins|loses|gets)\b",
+    r"\b(?:i|we|you|one of us|whoever|someone|somebody|the other side|your side|my side) (?:\w+ ){0,3}(?:win|wins|won(?!'?t)|winning|lose|loses|losing|beat(?! (?:that|it|this|their|theirs|the offer))|beats)\b(?! (?:a good|a great|the candidate|me|this hire|a strong|the offer|this offer|the opportunity|this opportunity|the job|the role|my chance|the chance))",
+    r"\b(?:win|winning|lose|losing) (?:this|on|the (?:negotiation|game|round)|this round)\b|\b(?:come|coming) out on top\b",
+    r"\b(?:get|want|wants|have|hire|hiring) me (?:cheap|for cheap|on the cheap|for less|as cheaply)\b|\bi want it to be me\b|\bone of us (?:\w+ ){0,3}(?:happy|ahead|wins|loses|gets)\b",
     r"\bevery (?:\w+ ){0,2}(?:i get|i win|you give|you concede)\b|\bpush(?:ing)? (?:hard|as hard)\b|\bone you'd rather keep\b",
     r"\bwhatever it costs (?:you|your side|the company|the firm)\b|\bat your expense\b|\bbest deal i can\b|\bsqueeze me\b|\bsqueeze (?:you|the company|hr)\b",
     r"\bas little as (?:\w+ ){0,4}(?:can|possible|get away)\b|\bget away with\b",
@@ -246,7 +248,7 @@ _ZERO_SUM = [rx(p) for p in (
     r"\b(?:you|your side) (?:lose|loses) (?:somewhere|something)\b|\bsomeone else (?:loses|gets less)\b|\bthat's not my problem\b|\bnot my problem\b",
     r"\b(?:my|me|i) (?:\w+ )?(?:versus|vs\.?|against) (?:your|you|the company|the firm|hr)\b",
     r"\b(?:not here to make friends|me against|us against them|us vs\.? them|me vs\.? you|you vs\.? me|your loss is my gain|my gain is your loss)\b",
-    r"\b(?:about|all about|it's) leverage\b|\b(?:have|hold|got) (?:more |the |all the )?leverage\b|\bmore of it\b|\b(?:your|my|their) (?:gain|win|loss) (?:is|=) (?:my|your|their) (?:loss|gain)\b",
+    r"\b(?:about|all about|it's) leverage\b|\b(?:have|hold|got) (?:more |the |all the )?leverage\b|\bmore of it\b|\b(?:your|my|their) (?:gain|win|loss) (?:is|=|would be|will be|means) (?:my|your|their) (?:loss|gain)\b",
     r"\b(?:have over me|all the (?:power|cards|leverage)|the power here|have the power|more than i need you|you need me more)\b",
     r"\bpush until you say no\b|\bpush (?:you )?(?:as hard|as far) as\b|\bnever (?:take|accept) the first offer\b|\bstarts? low on purpose\b|\blowball everyone\b",
     r"\b(?:you've|you have) (?:basically |pretty much )?won\b|\bnot (?:on the same side|pretend we're on the same side)\b|\bsame side\b(?=[^.?!]*\bnot\b)|\blet's not pretend\b",

@@ -42,7 +42,7 @@ _EMPLOYER_BENEFIT = [rx(p) for p in (
     r"\b(?:ease|lighten|reduce|share|spread) (?:their|the|your|its) (?:\w+ )?(?:load|workload|pressure|burden|backlog)\b|\b(?:oversubscribed|overloaded|overstretched|swamped|overworked)\b",
     r"\b(?:closer|nearer|near|close) to (?:the |our |your )?(?:\w+ ){0,2}(?:sites?|clients?|customers?|accounts?|plants?|labs?|port|hq|factory|warehouse|hospitals?|campus|mines?)\b|\b(?:biggest|largest|key|main|top|most important) (?:\w+ )?(?:accounts?|clients?|customers?)\b",
     r"\bhiring (?:\w+ ){0,3}(?:has been |is |'s been |has proven )?(?:hard|difficult|tough|slow|a challenge)\b|\bhard to (?:hire|fill|recruit)\b|\balready (?:there|based there|local|on site)\b",
-    r"\b(?:your|the|our) (?:\w+ ){0,2}(?:clients?|customers?|team|accounts?|patients|users) (?:would|could|will|'d) (?:\w+ )?(?:get|have|benefit|gain|see|save|receive)\b",
+    r"\b(?:your|the|our) (?:\w+ ){0,3}(?:clients?|customers?|team|accounts?|patients|users) (?:would|could|will|'d) (?:\w+ )?(?:get|have|benefit|gain|see|save|receive)\b",
     r"\bfree(?:s|ing)? up (?:\w+ ){0,3}(?:person|people|time|capacity|resources|budget|someone|seat|headcount|hours)\b|\bsame-day\b|\bface time with (?:the )?clients?\b",
     r"\b(?:clients?|customers?|accounts?|team|office|region|territory) (?:\w+ ){0,3}(?:lack|lacks|(?:would )?lose (?:their|its|the) (?:only|main|dedicated|key)|go without|without (?:a|an|any)|(?:are|is|currently|sit) (?:\w+ )?(?:unassigned|uncovered|unstaffed|unserved))\b|\b(?:unassigned|uncovered|unstaffed) (?:accounts|clients|territory|region)\b",
     r"\b(?:short-?staffed|understaffed|stretched(?: thin)?|open (?:\w+ )?(?:reqs|roles|positions|headcount)|hiring for|trying to (?:grow|expand|build|win|break into|develop|land))\b",
@@ -52,6 +52,31 @@ _EMPLOYER_BENEFIT = [rx(p) for p in (
     r"\b(?:strategic|strategy|pipeline|revenue|market share|apac|emea|latam|dach)\b",
     r"\b(?:lines? up (?:better|well|nicely) (?:for|with) (?:you|the team|your)|which (?:i know )?helps with)",
     r"\binvest(?:s|ed|ment)? in (?:training|developing|me|new hires|associates)",
+)]
+
+# The candidate's own experience or capacity offered as value to the
+# organisation (no "my ..." veto: "my network could help your sales team").
+_EMPLOYER_VALUE = [rx(p) for p in (
+    # The candidate's capacity offered as value: "I could be billable on those
+    # accounts from week one", "support them from day one".
+    r"\b(?:i|i'd|i'll|i could|i can|i would|i will)\b[^.?!;]{0,40}\b(?:support|cover|serve|handle|help|contribute|deliver|run|lead|work on|take on|staff|be billable|be useful|be productive|add value|bill)\b[^.?!;]{0,40}\b(?:from|on|in) (?:day one|day 1|week one|week 1|the (?:first|very first) (?:day|week|month|sprint)|the (?:start|outset|get-go|off))\b",
+    r"\b(?:billable|productive|useful|valuable|an asset|up and running|contributing|effective)\b[^.?!;]{0,40}\b(?:from|on|in|within) (?:day one|day 1|week one|week 1|the (?:first|very first) (?:day|week|weeks|month)|the (?:start|outset)|(?:a|two|three|\w+) weeks?)\b",
+    # Own experience matched to the employer's need: "which is exactly the
+    # work your migration needs", "the skill set your roadmap calls for".
+    r"\b(?:what|exactly what|precisely what|the (?:\w+ ){0,2}(?:work|skills?|skill set|experience|expertise|profile|background|kind of \w+|thing))\b[^.?!;]{0,30}\b(?:your|the team's|the firm's|the company's|the client's|the clients') (?:\w+ ){0,3}(?:needs?|calls? for|requires?|is looking for|asks? for|lacks)\b",
+    r"\b(?:clients?|customers?|accounts?|team|project|office) (?:\w+ ){0,3}(?:would|will|'d) be in (?:safe|good|capable|experienced) hands\b",
+    r"\b(?:your|the) (?:\w+ ){0,3}(?:team|teams|office|clients?|customers?|business|sales|launch|project|expansion|roadmap|migration|rollout|platform)\b[^.?!;]{0,40}\b(?:could|can|would|will) (?:\w+ )?(?:tap|use|leverage|draw on|benefit)\b",
+    r"\b(?:speed|spe[e]d) (?:that|this|it|things) up\b|\b(?:accelerate|de-?risk|jump-?start|kick-?start) (?:the|that|this|your|it)\b",
+    r"\bi (?:can|could|'d|would|will) (?:\w+ )?(?:do|deliver|bring|achieve|repeat|replicate) (?:the same|that|this|similar|it) (?:\w+ )?(?:for|at|with) (?:your|the|you)\b",
+    r"\b(?:i've|i have|i) (?:\w+ )?(?:built|shipped|led|run|ran|delivered|launched|migrated|managed|done|designed|implemented|set up|rolled out|spent \w+ years on|worked on) (?:\w+ ){0,6}(?:like yours|like this|just like|similar to yours|for (?:a|an) (?:\w+ )?(?:client|firm|company) like)\b",
+    r"\b(?:so|which means|meaning) i (?:could|can|would|will|'d) (?:\w+ ){0,3}(?:have|get|deliver|support|cover|handle|run|lead|take on|start on|help|be)\b[^.?!;]{0,50}\b(?:your|their|them|those|the (?:\w+ )?(?:clients?|accounts?|launch|project|team|migration|deadline|release))\b",
+    r"\b(?:clients?|customers?|team|office|accounts?|project) (?:\w+ )?(?:need|needs|want|wants|require|requires|ask for|asks for|are asking for|lack|lacks) (?:someone|somebody|a person|an? (?:\w+ )?(?:analyst|engineer|lead|specialist|expert|person|hand))\b",
+    r"\b(?:\w+ )?(?:people|heads|staff|analysts|engineers|members|hires) (?:down|short)\b|\bfill(?:s|ing)? (?:a |the |that |an )?(?:\w+ )?(?:gap|hole|vacancy|need)\b",
+    r"\b(?:has|have) no(?: ?one|body) (?:\w+ )?(?:who|that) (?:knows|can|has|covers|speaks|understands)\b|\b(?:exactly|precisely|just) what i(?:'m| am) (?:good|best|great|strong|known) (?:at|for)\b|\bexactly what i do\b",
+    r"\boff (?:your|their|the team's|his|her|\w+'s) (?:\w+ ){0,3}plate\b|\bramp[- ]?up (?:\w+ )?(?:would|will|'d|should) be (?:minimal|short|quick|fast|negligible)\b|\b(?:minimal|little|no|short|fast|quick) ramp[- ]?up\b",
+    r"\b(?:clients?|customers?|accounts?|users) (?:\w+ ){0,4}(?:keep |are |have been |kept )?(?:asking|want|wanting|need|needing|demanding|requesting) (?:for )?(?:more )?(?:face time|someone|a local|in-person|on-site|local)\b",
+    r"\b(?:i'd|i would|i'll|i will|i can|i could) bring (?:\w+ ){0,5}(?:contacts|clients|relationships|network|accounts|experience|expertise|book of business|pipeline|leads)\b",
+    r"\b(?:my|our) (?:network|contacts|connections|relationships|languages?|german|french|spanish|mandarin|japanese)\b[^.?!;]{0,60}\b(?:could|can|would|will) (?:\w+ )?(?:help|speed|open|tap|bring|win|support|accelerate)\b",
 )]
 
 
@@ -69,6 +94,11 @@ def employer_benefit(m: Message) -> Span | None:
         if re.search(r"\bmy\b", m.norm[max(0, span[0] - 3):span[1]]):
             continue
         return span
+    for span in m.iter_matches(_EMPLOYER_VALUE, negatable=True, window=3):
+        sa, sb = m.sentence_at(span[0])
+        if m.norm[sa:sb].endswith("?") and not FIRST_PERSON.search(m.norm[sa:sb]):
+            continue
+        return span
     return None
 
 
@@ -79,11 +109,14 @@ def employer_benefit(m: Message) -> Span | None:
 _PERSONAL = [rx(p) for p in (
     r"\bmy (?:\w+ )?" + KIN + r"\b",
     r"\b(?:our|the) (?:first |new )?(?:baby|kid|kids|child|children|family)\b",
-    r"\bmy (?:lease|rent|mortgage|house|flat|apartment|home|commute|visa|health|condition|wedding|studies|degree|school|kids'|move)\b",
+    r"\bmy (?:lease|rent|mortgage|house|flat|apartment|home|commute|visa|health|condition|wedding|studies|degree|school|kids'|move|back|knees?|neck|hip|student loans?|loans?|debts?)\b",
+    r"\b(?:rents?|student loans?|student debt|debts?|loans to pay)\b|\b(?:so (?:that )?i can|as|because|since|given (?:that )?) (?:\w+ ){0,4}notice\b|\bnotice period is\b(?=[^.?!]*\b(?:so|which is why)\b)",
+    r"\bstart(?:ing)? a family\b|\b(?:i|we) live (?:\w+ ){0,5}(?:out|away|from|outside|near)\b",
+    r"\b(?:trip|holiday|vacation|honeymoon|wedding) (?:\w+ )?(?:booked|planned|arranged)\b|\b(?:booked|planned) (?:a |my |our )?(?:trip|holiday|vacation|honeymoon)\b",
     r"\b(?:the|a) (?:\w+ )?commute\b|\bcommut(?:e|ing)\b",
     r"\b(?:i've got|i have|we have|we've got|i'm raising) (?:a |two |three |\d |young |small |little )?(?:kids|children|a baby|a toddler|a newborn|a family|dependants|elderly parents)\b",
     r"\b(?:childcare|child care|daycare|nursery|school run|caring for|carer|care for my)\b",
-    r"\bso (?:that )?i can (?:wrap up|finish|see|settle|sort|spend|look after|care|take care|be (?:with|near|there))\b",
+    r"\bso (?:that )?i can (?:wrap up|finish|see|settle|sort|spend|look after|care|take care|give (?:\w+ ){0,4}notice|serve (?:\w+ )?notice|be (?:with|near|there))\b",
     r"\b(?:visa|immigration|work permit)\b",
     r"\bcost of living\b|\bi can't afford\b|\bafford(?:able)?\b|\bwill cost (?:me )?more\b|\bout of pocket\b",
     r"\b(?:i've|i have) always wanted to\b|\bi(?:'ve)? always dreamed\b",
@@ -98,12 +131,12 @@ _PERSONAL = [rx(p) for p in (
     r"\b(?:i|we)(?:'re|'m| am| are) (?:moving|relocating|expecting|getting married|pregnant)\b|\b(?:with|because of|during|after) the move\b",
     r"\b(?:my|our) (?:\w+ )?(?:appointment|surgery|exam|exams|graduation)\b",
     r"\b(?:asthma|allerg\w+|chronic|illness|anxiety|mental health|back pain|health condition|my condition)\b",
-    r"\b(?:appointments?|physio|physiotherapy|therapy|treatment|medical|doctor|hospital|chemo|pregnan\w*|maternity|paternity|disabilit\w*|caring responsibilities)\b",
+    r"\b(?:appointments?|physio|physiotherapy|therapy|treatment|medical|doctor|hospital|chemo|pregnan\w*|maternity|paternity|disabilit\w*|caring responsibilities)\b(?!-)(?! (?:\w+ )?(?:clients?|customers?|accounts?|networks?|claims|sectors?|systems?|data|market|contracts?|industry|groups?|chains?|providers?|work|software|billing|records))",
     r"\bi (?:do|work|focus|sleep) (?:my )?(?:\w+ )?(?:better|best)\b|\bdeep work\b|\bopen-plan\b|\bnoise\b",
     r"\bi(?:'ve)? promised\b|\bsee (?:it|our|the|this) (?:\w+ )?through\b",
     r"\b(?:think things through|clear head|right call for me|right decision for me|right call for my|chaos on my end)\b",
     r"\b(?:it|this) (?:really )?matters to me\b|\bmatters (?:\w+ ){0,3}to (?:me|my)\b|\b(?:really |very |so )?important to (?:me|us|my family)\b|\bmeans (?:a lot|so much|the world) to (?:me|us)\b",
-    r"\b(?:a )?dream of mine\b|\bmy dream\b|\balways dreamed\b|\b(?:deposit|rent|mortgage|bills|school fees|childcare costs)\b|\b(?:on|for) (?:a|my|the) (?:flat|apartment|house)\b|\bfamily life\b",
+    r"\b(?:a )?dream of mine\b|\bmy dream\b(?! (?:job|role|company|team|employer|position|opportunity))|\balways dreamed\b|\b(?:deposit|rent|mortgage|bills|school fees|childcare costs)\b|\b(?:on|for) (?:a|my|the) (?:flat|apartment|house)\b|\bfamily life\b",
     r"\b(?:living|live|life|settle|settling) (?:near|by|in|on|close to|at) (?:the )?(?:coast|sea|seaside|beach|mountains|countryside|city|family|home|water)\b",
     r"\b(?:bought|buying|own|owning|sold|selling|renting) (?:a|our|my|the) (?:\w+ )?(?:house|home|flat|apartment|place|condo)\b|\b(?:driving|walking|commuting) distance\b|\b(?:close to|near|nearer|closer to) home\b",
     r"\b(?:ideal|better|easier|best|nicer) for (?:me|us|my family)\b|\bsuits? (?:me|us) (?:better|best)\b",
@@ -146,7 +179,7 @@ _COMMIT = [rx(p) for p in (
     r"\bthis is (?:still )?(?:the|my) (?:\w+ )?(?:role|job|place|company|team|opportunity) (?:i want|i'm most|for me)\b",
     r"\b(?:i'm|i am) (?:joining|coming|starting)(?: \w+)? (?:in|on|no matter|regardless|either way)\b",
     r"\b(?:not going to|won't|will not|wouldn't|never) (?:pull out|back out|walk away|go anywhere|renege|withdraw)\b",
-    r"\b(?:i'm not|i am not|i'm not planning on|not) (?:leaving|quitting|walking away|backing out|pulling out|going anywhere|reneging)\b|\b(?:won't|never|not going to) (?:leave|quit)\b(?! (?:it|this|that|the))",
+    r"\b(?:i'm not|i am not|i'm not planning on|not) (?:leaving|quitting|walking away|backing out|pulling out|going anywhere|reneging)\b(?! (?:\w+ )?(?:money|anything|it) on)(?! (?:money|anything))|\b(?:won't|never|not going to) (?:leave|quit)\b(?! (?:it|this|that|the))",
     r"\bi'm not going anywhere\b|\bstill (?:on board|joining|coming|in for)\b",
     r"\b(?:love|loved|excited about|believe in|impressed by) (?:the team|the mission|what you're building|the role|the company|this role|the work)\b",
     r"\b(?:remain|am still|i'm still|stay) (?:\w+ )?(?:committed|on board|excited|keen|enthusiastic)\b",
@@ -156,6 +189,8 @@ _COMMIT = [rx(p) for p in (
     r"\blooking forward to [^.!?]{0,40}\bto (?:joining|starting|working|getting started)\b",
     r"\bwant to be (?:a )?part of (?:this|the team|it|you|what)\b|\b(?:i'd|i would) (?:still )?(?:love|like) to (?:join|be part|come on board|work with you)\b|\bstill (?:want|love|keen) to (?:join|be part|come)\b",
     r"\bbuild my career\b|\bfor the long (?:haul|term)\b|\bcommit to staying\b",
+    r"\bwhatever happens\b[^.?!]{0,30}\bi(?:'m| am| will|'ll) (?:still )?(?:join|joining|coming|come|start|starting|be there|sign)\b|(?<!if\s)(?<!whether\s)(?<!sure\s)(?<!know\s)(?<!doubt\s)(?<!that\s)\bi(?:'ll| will) still (?:join|be joining|come|start|sign|accept|be there|take the (?:role|job))\b",
+    r"\bset on (?:joining|starting|coming|this (?:role|job)|the (?:role|job))\b|\bstaying (?:accepted|committed|on board)\b|\bmy dream (?:job|role|company|team|employer|position)\b|\bi'm (?:still )?(?:joining|coming|starting)\b(?= ?[.!,;]|$)",
 )]
 
 

@@ -58,7 +58,7 @@ def capitulates(m: Message) -> Span | None:
 
 _HOSTILE = [rx(p) for p in (
     r"\b(?:ridiculous|absurd|insulting|insult|laughable|pathetic|embarrassing|disgraceful|outrageous|unacceptable|shameful|incompetent|clueless|useless|a joke|a mess|a scam|a sham|a farce|bs|bullshit|crap|rubbish|nonsense|garbage|clown\w*|idiot\w*|stupid|dumb|lowball\w*|insane|unprofessional|disrespectful|shady|cheapskates?|stingy|joke of|shambles|circus|clown show|amateur\w*|disorgani[sz]ed|dodg\w+|stonewall\w*|evasive|ghost(?:ed|ing))\b",
-    r"(?:^|[.!?] ?)(?:amazing|funny|interesting|incredible|nice|great|cool|wonderful|love) how (?:\w+ ){0,3}(?:fast|quick|quickly|slow|slowly|you|when|everyone)\b|\btrying to (?:squeeze|screw|cheat|rip off|con|shortchange) me\b",
+    r"(?:^|[.!?] ?)(?:amazing|funny|interesting|incredible|nice|great|cool|wonderful|love) how (?:\w+ ){0,3}(?:fast|quick|quickly|slow|slowly|you|when|everyone)\b|\btrying to (?:squeeze|screw|cheat|rip off|con|shortchange) me\b|\byou(?:'re| are) (?:just |clearly |obviously |only )?trying to (?:squeeze|screw|cheat|con|lowball|underpay|take advantage|rip)\b",
     r"\b(?:this|so) (?:badly|poorly|terribly|shabbily)\b|\btreat (?:\w+ ){0,4}(?:badly|poorly|like (?:dirt|garbage|a number))\b|(?:^|[.!?] ?)(?:hilarious|priceless|classic|unbelievable|cute|rich|charming)\s*[.!]",
     r"\b(?:anyone|anybody|someone|nobody) (?:\w+ ){0,3}(?:competent|listening|read|paying attention|cares?|bothered)\b|\bnice to know\b|\bgood to know (?:that )?(?:my|i|you)\b|\bmeans nothing to you\b",
     r"\b(?:pretty|a bit|bit) rich\b|\bbluff\w*\b|\blying\b|\bliars?\b|\bdishonest\b|['\"][a-z -]{3,40}['\"],? (?:and then|then|but then|yet|right up until|until)\b",
@@ -71,7 +71,7 @@ _HOSTILE = [rx(p) for p in (
     r"\bthanks for nothing\b|\bthanks a lot for (?:wasting|nothing|ignoring)|\b(?:thanks|thank you) (?:so much |a lot )?for (?:wasting|ignoring|stringing|the runaround)\b|\bwasting my time\b|\bwaste of (?:my )?time\b",
     r"\bstrung along\b|\bstringing me along\b|\bgive me the runaround\b|\brunaround\b|\bjerk(?:ing|ed)? me around\b|\bdragging (?:your|their) feet\b",
     r"\bwith a straight face\b|\bare you (?:seriously|serious|kidding|joking)\b|\byou(?:'ve| have) got to be kidding\b|\bseriously[,?!]\s*(?:what|why|how|you)",
-    r"\b(?:really|super|very) helpful\b[.!]*\s*(?:$|[🙄🙃])|\bwow,? (?:\d|thanks|so|really|just|you)\b|\b(?:oh|ah) (?:great|sure|wonderful|perfect|fantastic|brilliant|right|cool)\b|\bcool,? so\b|\bcan't wait\s*[.!]*\s*[🙄🙃]",
+    r"(?<!that.s\s)(?<!thats\s)(?<!that\sis\s)(?<!it.s\s)(?<!this\sis\s)\b(?:really|super|very) helpful\b[.!]*\s*(?:$|[🙄🙃])|\bwow,? (?:\d|thanks|so|really|just|you)\b|\b(?:oh|ah) (?:great|sure|wonderful|perfect|fantastic|brilliant|right|cool)\b|\bcool,? so\b|\bcan't wait\s*[.!]*\s*[🙄🙃]",
     r"[🙄🙃😒😤😡🤬🖕]|\beye ?roll\b|\b(?:yeah|sure),? right\b",
     r"\blet me guess\b|\bsurprise,? surprise\b|\bshocking\b|\bwhat a surprise\b|\bhow convenient\b",
     r"\bjust marketing\b|\bempty words\b|\blip service\b|\bjust says? no\b|\bsays? no to everything\b|\bon principle\b",
@@ -79,7 +79,7 @@ _HOSTILE = [rx(p) for p in (
     r"\b(?:i'm|i am) (?:so |really )?(?:tired|sick|fed up) of\b|\bfed up\b|\bchasing (?:your|you|the)\b",
     r"\b(?:acting like|pretending) i\b|\bmade it up\b|\byou (?:promised|lied|said)\b(?=[^.?!]*\b(?:now|but|and now)\b)|\blied to me\b|\bbait and switch\b",
     r"\bwhy would anyone\b|\bwho (?:in their right mind|would ever)\b|\bwho came up with\b|\bwhoever came up with\b",
-    r"\bi don't appreciate\b|\bhow dare\b|\bshame on\b|\bget (?:it|your act) together\b|\bdo your job\b",
+    r"\b(?:nobody|no one|noone|anyone) (?:\w+ ){0,3}(?:seems|is|are) (?:\w+ )?(?:capable|able|competent|willing)\b|\bmake (?:things|stuff|it all) up\b|\bi don't appreciate\b|\bhow dare\b|\bshame on\b|\bget (?:it|your act) together\b|\bdo your job\b",
     r"\byou (?:really )?went all out\b|\bso generous\b(?=[^.?!]*[🙄🙃]|\s*$)|\bwow\b",
     r"\bhandling this\b[^.?!]*\b(?:badly|poorly|terribly|embarrass\w*)|\b(?:badly|poorly|terribly) (?:run|handled|managed|organi[sz]ed)\b",
     r"\b(?:your|this|the) (?:offer|number|process|policy|company|hr|recruiter) (?:is|was|has been) (?:a )?(?:joke|mess|nightmare|disaster|ridiculous|absurd|insulting|garbage)\b",
@@ -108,13 +108,13 @@ _THANKS = [rx(p) for p in (
 # Sarcastic thanks: "thanks for nothing", "thanks so much for the detailed 'no'".
 _SARCASM = rx(
     r"\b(?:thanks|thank you) (?:\w+ ){0,3}(?:for nothing|for wasting|for ignoring|for the runaround|for the super|for the (?:\w+ )?detailed answer of|a bunch|i guess)|\b(?:thanks|thank you),? i (?:guess|suppose)\b|"
-    r"\b(?:wow|oh|great|gee|cool),? (?:\w+ ){0,2}(?:thanks|thank you)\b|\b(?:really|super|so) helpful\b|[🙄🙃]|answer of ['\"]no"
+    r"\b(?:wow|oh|great|gee|cool),? (?:\w+ ){0,2}(?:thanks|thank you)\b|(?<!that.s\s)(?<!thats\s)(?<!it.s\s)(?<!this\sis\s)(?<!that\sis\s)\b(?:really|super|so) helpful\b|[🙄🙃]|answer of ['\"]no"
 )
 
 
 # "I'd appreciate it if we could..." is a polite request; "you can appreciate
 # that..." asks for understanding.
-_NOT_THANKS = rx(r"\b(?:i'd|i would) (?:really |greatly |so )?appreciate\b|\b(?:would|will) (?:really |greatly )?appreciate (?:it )?if\b|\byou (?:\w+ )?appreciate\b|\bappreciate (?:that|how|why|the fact)\b")
+_NOT_THANKS = rx(r"\b(?:i'd|i would|i will|i'll|we'd|we would) be (?:very |most |really |so |extremely |truly )?(?:grateful|thankful) (?:if|for (?:any|your consideration))\b|\b(?:i'd|i would) (?:really |greatly |so )?appreciate\b|\b(?:would|will) (?:really |greatly )?appreciate (?:it )?if\b|\byou (?:\w+ )?appreciate\b|\bappreciate (?:that|how|why|the fact)\b")
 
 
 def gratitude(m: Message) -> Span | None:
@@ -153,14 +153,21 @@ _ACCEPT = [rx(p) for p in (
     r"\b(?:is|'s) (?:actually )?perfect(?: for me)?\b|\bthat's perfect\b",
     r"\byou've convinced me\b|\bi'm sold\b|\bwe have a plan\b",
     r"\b(?:happy|glad|pleased) to (?:go with|take|sign)\b|\bi'll sign\b(?! (?:it )?(?:if|once|when))",
+    r"(?:^|[.!?,]\s*)(?:(?:i'm|i am|very|really|more than) )?(?:happy|fine|good|okay|ok|content) with (?:that|this|it)\b|\b(?:is|are|sounds|seems) (?:\w+ )?(?:fine|good|great|ok|okay|acceptable) (?:with|by|to) me\b|\b(?:i'm|i am) ready to sign\b",
 )]
 _ONLY_IF = rx(r"\b(?:only way|only if|unless|not|won't|can't)\b")
 _CONDITIONAL = rx(r"\b(?:if|as long as|provided|so long as|on condition|only if|assuming)\b")
 
 
+# Accepting somebody else's offer ("or I'll accept the other offer").
+_ELSEWHERE = rx(r"^\W*(?:\w+ ){0,2}(?:(?:the )?other|their|theirs|another|an? (?:other|competing|rival)|them|elsewhere|(?:the )?(?:\w+ )?offer (?:from|at) (?!you))")
+
+
 def accepts(m: Message) -> Span | None:
     for span in m.iter_matches(_ACCEPT, negatable=True, window=3):
         sa, sb = m.sentence_at(span[0])
+        if _ELSEWHERE.search(m.norm[span[1]:min(sb, span[1] + 40)]):
+            continue
         # Accepting on a condition is a counter-offer, not acceptance.
         if _CONDITIONAL.search(m.norm[span[0]:sb]) or _ONLY_IF.search(m.norm[sa:span[0]]):
             continue
