@@ -11,8 +11,6 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from roleplay.persona.yamlsource import load_yaml_file
-from roleplay.persona.diagnostics import ScriptError
 
 SCENARIO_FILE = "scenario.yaml"
 TEST_SUFFIX = ".test.yaml"
@@ -46,6 +44,9 @@ def yaml_files(root: Path) -> list[Path]:
 
 
 def _quick_id(path: Path) -> str | None:
+    from roleplay.persona.diagnostics import ScriptError
+    from roleplay.persona.yamlsource import load_yaml_file  # imported late: pickers avoid the parser
+
     try:
         data = load_yaml_file(path).data
     except ScriptError:

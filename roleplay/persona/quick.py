@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from roleplay.persona.catalog import kind_of, shipped_root, yaml_files
-from roleplay.persona.diagnostics import ScriptError
-from roleplay.persona.yamlsource import load_yaml_text
 
 __all__ = ["PersonaSummary", "quick_catalog"]
 
@@ -51,11 +49,40 @@ def _head(text: str, keys: tuple[str, ...]) -> str:
     return "\n".join(out) + "\n"
 
 
+_PLAIN = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+([^\s'\"&*!|>\[{%@`#-][^#]*?)[ \t]*$")
+
+
+def _plain_keys(text: str, keys: tuple[str, ...]) -> dict | None:
+    """The wanted keys when each is a plain one-line scalar, else None.
+
+    Most persona heads are ``key: words``; reading those lines directly
+    keeps the home screen from importing and running the YAML parser at
+    start-up. Anything fancier (quotes, block scalars, flow style) goes
+    through the real parser.
+    """
+    found: dict = {}
+    for line in text.splitlines():
+        m = _TOP_KEY.match(line)
+        if not m or m.group(1) not in keys or m.group(1) in found:
+            continue
+        plain = _PLAIN.match(line.rstrip())
+        if not plain:
+            return None
+        found[plain.group(1)] = plain.group(2)
+    return found if all(k in found for k in keys) else None
+
+
 def _read(path: Path, keys: tuple[str, ...]) -> dict:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return {}
+    fast = _plain_keys(text, keys)
+    if fast is not None:
+        return fast
+    from roleplay.persona.diagnostics import ScriptError
+    from roleplay.persona.yamlsource import load_yaml_text
+
     for source in (_head(text, keys), text):
         try:
             data = load_yaml_text(source, str(path)).data

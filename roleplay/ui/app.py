@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,14 +16,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from roleplay.engine.conversation import Conversation
     from roleplay.persona.compiled import LoadedPersona
 
-STYLES = Path(__file__).parent / "styles"
+from roleplay.ui.styles import STYLES
+
 DARK, LIGHT = "textual-dark", "textual-light"
 
 
 class RoleplayApp(App):
     TITLE = "Roleplay"
     SUB_TITLE = "negotiation tutor"
-    CSS_PATH = [STYLES / n for n in ("app.tcss", "home.tcss", "briefing.tcss", "conversation.tcss", "debrief.tcss", "modals.tcss")]
+    CSS_PATH = STYLES / "app.tcss"  # each screen brings its own stylesheet, parsed when first shown
     COMMANDS = App.COMMANDS | {RoleplayCommands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
@@ -67,7 +68,7 @@ class RoleplayApp(App):
             self.push_screen(ConversationScreen(conv))
 
     def new_seed(self) -> int:
-        return secrets.randbelow(1_000_000)
+        return int.from_bytes(os.urandom(4), "big") % 1_000_000  # not `secrets`: 24 ms of start-up for one number
 
     # ---------------------------------------------------------- actions
 

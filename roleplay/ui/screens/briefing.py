@@ -7,20 +7,23 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, RadioButton, RadioSet, Static
-
-from roleplay.ui.widgets.choice import Choice
+from textual.widgets import Button, Header, RadioButton, RadioSet, Static
 
 from roleplay.persona.compiled import LoadedPersona
 from roleplay.persona.template import fill
 from roleplay.ui.safe_text import notify, one_line
+from roleplay.ui.styles import STYLES
 from roleplay.ui.widgets.briefing import BriefingView
+from roleplay.ui.widgets.choice import Choice
+from roleplay.ui.widgets.footer import KeyFooter
 
 QUESTION = "How likely is the manager to withdraw the offer if you negotiate?"
 SCALE = "1 = not at all likely  ·  7 = extremely likely"
 
 
 class BriefingScreen(Screen):
+
+    CSS_PATH = STYLES / "briefing.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="briefing.back"),
         Binding("m", "toggle_mode", "Practice/exam", id="briefing.mode"),
@@ -49,7 +52,7 @@ class BriefingScreen(Screen):
             with Horizontal(id="briefing-buttons"):
                 yield Button("Start the conversation", variant="primary", id="start")
                 yield Button("Back", id="back")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         p = self.loaded.persona

@@ -8,21 +8,25 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from roleplay.engine.conversation import Conversation
 from roleplay.engine.debrief import TRUST
 from roleplay.engine.session import MAX_MESSAGE_CHARS, SessionEnded
 from roleplay.persona.template import fill
 from roleplay.ui.safe_text import notify, one_line
+from roleplay.ui.styles import STYLES
 from roleplay.ui.widgets.chat import ChatMessage, ChatNotice, ChatTurn, channel_label
 from roleplay.ui.widgets.coach import CoachPanel, HintView, strip_text
 from roleplay.ui.widgets.composer import Composer
+from roleplay.ui.widgets.footer import KeyFooter
 
 PLACEHOLDER = "Write to {name}…  Enter sends · ctrl+j new line"
 
 
 class ConversationScreen(Screen):
+
+    CSS_PATH = STYLES / "conversation.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS = [
@@ -69,7 +73,7 @@ class ConversationScreen(Screen):
                 yield Static(id="channel-line")
                 yield Composer(id="composer", placeholder=PLACEHOLDER.format(name=one_line(self.manager_name)))
             yield CoachPanel(exam=self.exam, id="coach")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = one_line(self.manager_name)

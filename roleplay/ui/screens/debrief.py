@@ -7,13 +7,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from roleplay.engine.conversation import Conversation
 from roleplay.engine.debrief import Debrief, MoveReview, build_debrief
 from roleplay.ui.safe_text import clean, one_line, shorten
+from roleplay.ui.styles import STYLES
 from roleplay.ui.widgets.bars import bar, delta_style, long_name, short_name, signed
 from roleplay.ui.widgets.chart import TrendChart
+from roleplay.ui.widgets.footer import KeyFooter
 
 OUTCOME = {
     "success": "✔ Success",
@@ -89,6 +91,8 @@ def research_content(d: Debrief) -> Content:
 
 
 class DebriefScreen(Screen):
+
+    CSS_PATH = STYLES / "debrief.tcss"
     BINDINGS = [
         Binding("r", "retry", "Retry", id="debrief.retry"),
         Binding("b", "replay_from", "Replay from…", id="debrief.replay"),
@@ -119,7 +123,7 @@ class DebriefScreen(Screen):
                 yield Button("Replay from a move…", id="replay")
                 yield Button("Export", id="export")
                 yield Button("Home", id="home")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = f"Debrief · {one_line(self.data.persona_name)}"

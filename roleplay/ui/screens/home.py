@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, RadioButton, RadioSet, Static
-
-from roleplay.ui.widgets.choice import Choice
+from textual.widgets import Header, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from roleplay.ui.safe_text import clean, notify, one_line, shorten
+from roleplay.ui.styles import STYLES
+from roleplay.ui.widgets.choice import Choice
+from roleplay.ui.widgets.footer import KeyFooter
 
 MODE_HELP = {
     "practice": "live coaching, hints (F2) and take-back (ctrl+z)",
@@ -49,6 +50,8 @@ def _scan() -> tuple[list, list[SessionRow], list]:
 class HomeScreen(Screen):
     """The picker."""
 
+    CSS_PATH = STYLES / "home.tcss"
+
     BINDINGS = [
         Binding("m", "toggle_mode", "Practice/exam", id="home.mode"),
         Binding("r", "resume_latest", "Resume last", id="home.resume"),
@@ -60,8 +63,13 @@ class HomeScreen(Screen):
         self.personas: list = []
         self.busy = False
         self.logged: list = []
+        self._shown_once = False
 
     def compose(self) -> ComposeResult:
+        # Read the files before anything mounts, so the footer's bindings are
+        # right from the start (every bindings change recomposes the footer).
+        self._first_scan = _scan()
+        self.logged = self._first_scan[2]
         yield Header()
         with Vertical(id="home"):
             yield Static(
@@ -81,7 +89,7 @@ class HomeScreen(Screen):
             yield OptionList(Option(Content("Loading personas…"), disabled=True), id="personas")
             yield Static(Content("Resume a session").stylize("bold"), classes="section-title", id="sessions-title")
             yield OptionList(id="sessions")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Roleplay"
@@ -95,7 +103,7 @@ class HomeScreen(Screen):
         self.query_one("#personas", OptionList).focus()
         # A quick, unchecked read (tens of ms): done here, before the first paint,
         # it costs less than a worker thread fighting the first layout for the GIL.
-        self._populate(*_scan())
+        self._populate(*self._first_scan, refresh_bindings=False)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "resume_latest":
@@ -107,7 +115,11 @@ class HomeScreen(Screen):
             self.resume_session(self.logged[0].session_id)
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        # Coming back from a conversation: sessions may have changed. The very
+        # first show needs nothing: on_mount has just read everything.
+        if self._shown_once:
+            self.reload()
+        self._shown_once = True
 
     @property
     def mode(self) -> str:
@@ -133,7 +145,7 @@ class HomeScreen(Screen):
         result = _scan()
         self.app.call_from_thread(self._populate, *result)
 
-    def _populate(self, rows: list, sessions: list[SessionRow], logged: list) -> None:
+    def _populate(self, rows: list, sessions: list[SessionRow], logged: list, refresh_bindings: bool = True) -> None:
         self.personas = rows
         self.logged = logged
         plist = self.query_one("#personas", OptionList)
@@ -189,7 +201,8 @@ class HomeScreen(Screen):
             slist.highlighted = 0
         self.query_one("#sessions-title").display = bool(sessions)
         slist.display = bool(sessions)
-        self.refresh_bindings()
+        if refresh_bindings:
+            self.refresh_bindings()
 
     # ---------------------------------------------------------- choosing
 

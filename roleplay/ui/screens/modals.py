@@ -16,10 +16,13 @@ from textual.widgets.option_list import Option
 from roleplay.engine.transcript import Turn
 from roleplay.persona.compiled import LoadedPersona
 from roleplay.ui.safe_text import clean, one_line, shorten
+from roleplay.ui.styles import STYLES
 from roleplay.ui.widgets.briefing import BriefingView
 
 
 class ConfirmScreen(ModalScreen[bool]):
+
+    CSS_PATH = STYLES / "modals.tcss"
     BINDINGS = [
         Binding("escape,n", "answer(False)", "No", id="confirm.no"),
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
@@ -49,6 +52,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
 class ExportedScreen(ModalScreen[None]):
     """Shows where the export went."""
+
+    CSS_PATH = STYLES / "modals.tcss"
 
     BINDINGS = [Binding("escape,enter", "close", "Close", id="export.close")]
 
@@ -109,6 +114,8 @@ nothing: the home screen offers to resume where you stopped.
 
 
 class HelpScreen(ModalScreen[None]):
+
+    CSS_PATH = STYLES / "modals.tcss"
     BINDINGS = [Binding("escape,f1,q", "close", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:
@@ -120,6 +127,8 @@ class HelpScreen(ModalScreen[None]):
 
 
 class BriefingModal(ModalScreen[None]):
+
+    CSS_PATH = STYLES / "modals.tcss"
     BINDINGS = [Binding("escape,f4", "close", "Close", id="briefing.close")]
 
     def __init__(self, loaded: LoadedPersona):
@@ -136,6 +145,8 @@ class BriefingModal(ModalScreen[None]):
 
 class ReplayFromScreen(ModalScreen[int | None]):
     """Pick the turn to replay from: keep the moves before it and play on."""
+
+    CSS_PATH = STYLES / "modals.tcss"
 
     BINDINGS = [Binding("escape", "close", "Cancel", id="replay.cancel")]
 
