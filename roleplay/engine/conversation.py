@@ -68,8 +68,9 @@ class Conversation:
     def session_id(self) -> str | None:
         return self.log.session_id if self.log else None
 
-    def play(self, text: str) -> Turn:
-        turn = self.session.play(text)
+    def play(self, text: str, tags=None) -> Turn:
+        """Play a move (``tags`` skips the detector) and log it before returning."""
+        turn = self.session.play(text, tags=tags)
         if self.log:
             self.log.move(self.session.moves[-1], turn.model_dump(mode="json"))
         return turn
