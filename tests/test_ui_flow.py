@@ -427,3 +427,23 @@ async def test_no_color_keeps_meaning_in_numbers_and_signs(monkeypatch):
         text = all_text(app.screen)
         assert re.search(r"[−-]\d+", text), "deltas carry a sign"
         assert re.search(r"\b\d{1,3}\b", text), "bars carry a number"
+
+
+async def test_footer_follows_binding_changes():
+    """The footer skips rebuilds that show the same keys, but not real changes."""
+    from textual.widgets._footer import FooterKey
+
+    def footer_keys(screen):
+        return {k.description for k in screen.query(FooterKey)}
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        home = app.screen
+        assert "Resume last" not in footer_keys(home)  # no session to resume yet
+        conv = Conversation.start(load_persona(TINY), 1)
+        conv.play(CALL)
+        home.reload()
+        await settle(pilot)
+        await pilot.pause()
+        assert "Resume last" in footer_keys(home)

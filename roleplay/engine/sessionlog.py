@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,7 +50,7 @@ class SessionLog:
         folder = sessions_dir()
         folder.mkdir(parents=True, exist_ok=True)
         stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
-        session_id = f"{stamp}-{persona_id}-{secrets.token_hex(3)}"
+        session_id = f"{stamp}-{persona_id}-{os.urandom(3).hex()}"  # os, not secrets: cheaper to import
         log = cls(folder / f"{session_id}.jsonl")
         log.append(
             {
