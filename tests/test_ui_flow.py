@@ -447,3 +447,22 @@ async def test_footer_follows_binding_changes():
         await settle(pilot)
         await pilot.pause()
         assert "Resume last" in footer_keys(home)
+
+
+async def test_mode_toggle_by_key_and_click():
+    from roleplay.ui.widgets.mode_toggle import ModeToggle
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        home, toggle = app.screen, app.screen.query_one(ModeToggle)
+        assert not home.exam and "● Practice" in str(toggle.render())
+        await pilot.press("m")
+        await pilot.pause()
+        assert home.exam and "● Exam" in str(toggle.render()) and "○ Practice" in str(toggle.render())
+        await pilot.click(ModeToggle, offset=(1, 0))  # on "Practice"
+        await pilot.pause()
+        assert not home.exam
+        await pilot.click(ModeToggle, offset=(14, 0))  # on "Exam"
+        await pilot.pause()
+        assert home.exam

@@ -10,13 +10,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from roleplay.ui.safe_text import clean, notify, one_line, shorten
+from roleplay.ui.safe_text import clean, notify, one_line
 from roleplay.ui.styles import STYLES
-from roleplay.ui.widgets.choice import Choice
 from roleplay.ui.widgets.footer import KeyFooter
+from roleplay.ui.widgets.mode_toggle import ModeToggle
 
 MODE_HELP = {
     "practice": "live coaching, hints (F2) and take-back (ctrl+z)",
@@ -81,29 +81,31 @@ class HomeScreen(Screen):
             )
             with Horizontal(id="mode-row"):
                 yield Static(Content("Mode").stylize("bold"), id="mode-label")
-                with RadioSet(id="mode", classes="-horizontal", compact=True):
-                    yield Choice("Practice", value=not self.exam, id="mode-practice")
-                    yield Choice("Exam", value=self.exam, id="mode-exam")
+                yield ModeToggle(self.exam, id="mode")
                 yield Static(id="mode-help")
             yield Static(Content("Hiring managers").stylize("bold"), classes="section-title")
-            yield OptionList(Option(Content("Loading personas…"), disabled=True), id="personas")
-            yield Static(Content("Resume a session").stylize("bold"), classes="section-title", id="sessions-title")
-            yield OptionList(id="sessions")
+            rows, sessions, _ = self._first_scan
+            yield OptionList(*self._persona_options(rows), id="personas")
+            title = Static(
+                Content.assemble(("Resume a session", "bold"), ("  (r resumes the latest; every move was saved)", "dim")),
+                classes="section-title",
+                id="sessions-title",
+            )
+            session_list = OptionList(*self._session_options(rows, sessions), id="sessions")
+            title.display = session_list.display = bool(sessions)
+            yield title
+            yield session_list
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Roleplay"
         self.sub_title = "negotiation tutor"
         self._show_mode()
-        self.query_one("#sessions-title", Static).update(
-            Content.assemble(("Resume a session", "bold"), ("  (r resumes the latest; every move was saved)", "dim"))
-        )
-        self.query_one("#sessions-title").display = False
-        self.query_one("#sessions").display = False
+        self.personas = self._first_scan[0]
+        self._highlight_first_persona(self.query_one("#personas", OptionList))
+        if self.logged:
+            self.query_one("#sessions", OptionList).highlighted = 0
         self.query_one("#personas", OptionList).focus()
-        # A quick, unchecked read (tens of ms): done here, before the first paint,
-        # it costs less than a worker thread fighting the first layout for the GIL.
-        self._populate(*self._first_scan, refresh_bindings=False)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "resume_latest":
@@ -128,15 +130,13 @@ class HomeScreen(Screen):
     def _show_mode(self) -> None:
         self.query_one("#mode-help", Static).update(Content(MODE_HELP[self.mode]).stylize("dim"))
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+    def on_mode_toggle_changed(self, event: ModeToggle.Changed) -> None:
         event.stop()
-        self.exam = event.pressed.id == "mode-exam"
+        self.exam = event.exam
         self._show_mode()
 
     def action_toggle_mode(self) -> None:
-        self.exam = not self.exam
-        self.query_one("#mode-exam" if self.exam else "#mode-practice", RadioButton).value = True
-        self._show_mode()
+        self.query_one(ModeToggle).exam = not self.exam
 
     # ---------------------------------------------------------- loading
 
@@ -145,49 +145,37 @@ class HomeScreen(Screen):
         result = _scan()
         self.app.call_from_thread(self._populate, *result)
 
-    def _populate(self, rows: list, sessions: list[SessionRow], logged: list, refresh_bindings: bool = True) -> None:
-        self.personas = rows
-        self.logged = logged
-        plist = self.query_one("#personas", OptionList)
-        highlighted = plist.highlighted_option.id if plist.highlighted_option else None
-        plist.clear_options()
+    def _persona_options(self, rows: list) -> list[Option]:
+        """Scenario headings and one two-line option per persona (home.tcss cuts long lines with …)."""
         if not rows:
-            plist.add_option(Option(Content("No personas found (set ROLEPLAY_PERSONAS or check personas/)."), disabled=True))
+            return [Option(Content("No personas found (set ROLEPLAY_PERSONAS or check personas/)."), disabled=True)]
+        options: list[Option] = []
         current = None
-        width = max(30, plist.size.width - 8 if plist.size.width else self.app.size.width - 10)
         for r in rows:
             if r.scenario != current:
                 current = r.scenario
-                plist.add_option(Option(Content.assemble(("▸ " + clean(r.scenario_title), "bold $accent")), disabled=True))
-            plist.add_option(
+                options.append(Option(Content.assemble(("▸ " + clean(r.scenario_title), "bold $accent")), disabled=True))
+            options.append(
                 Option(
                     Content.assemble(
                         "  ",
                         (one_line(r.name), "bold"),
                         f" ({one_line(r.difficulty)})",
-                        (shorten(f" · {one_line(r.role)}", max(0, width - len(r.name) - len(r.difficulty) - 3)), ""),
+                        f" · {one_line(r.role)}",
                         "\n    ",
-                        (shorten(one_line(r.summary), width - 2), "dim"),
+                        (one_line(r.summary), "dim"),
                     ),
                     id=f"persona:{r.id}",
                 )
             )
-        if highlighted and highlighted.startswith("persona:"):
-            try:
-                plist.highlighted = plist.get_option_index(highlighted)
-            except Exception:
-                pass
-        elif plist.highlighted is None or plist.get_option_at_index(plist.highlighted).disabled:
-            for i in range(plist.option_count):
-                if not plist.get_option_at_index(i).disabled:
-                    plist.highlighted = i
-                    break
-        slist = self.query_one("#sessions", OptionList)
-        slist.clear_options()
+        return options
+
+    def _session_options(self, rows: list, sessions: list[SessionRow]) -> list[Option]:
         names = {r.id: r.name for r in rows}
+        options = []
         for s in sessions:
             when = s.created.replace("T", " ").replace("Z", " UTC")
-            slist.add_option(
+            options.append(
                 Option(
                     Content.assemble(
                         (one_line(names.get(s.persona, s.persona)), "bold"),
@@ -197,12 +185,35 @@ class HomeScreen(Screen):
                     id=f"session:{s.session_id}",
                 )
             )
+        return options
+
+    @staticmethod
+    def _highlight_first_persona(plist: OptionList) -> None:
+        for i in range(plist.option_count):
+            if not plist.get_option_at_index(i).disabled:
+                plist.highlighted = i
+                return
+
+    def _populate(self, rows: list, sessions: list[SessionRow], logged: list) -> None:
+        """Refresh both lists (after coming back to home), keeping the highlight."""
+        self.personas = rows
+        self.logged = logged
+        plist = self.query_one("#personas", OptionList)
+        highlighted = plist.highlighted_option.id if plist.highlighted_option else None
+        plist.set_options(self._persona_options(rows))
+        try:
+            plist.highlighted = plist.get_option_index(highlighted) if highlighted else None
+        except Exception:
+            plist.highlighted = None
+        if plist.highlighted is None:
+            self._highlight_first_persona(plist)
+        slist = self.query_one("#sessions", OptionList)
+        slist.set_options(self._session_options(rows, sessions))
         if sessions:
             slist.highlighted = 0
         self.query_one("#sessions-title").display = bool(sessions)
         slist.display = bool(sessions)
-        if refresh_bindings:
-            self.refresh_bindings()
+        self.refresh_bindings()
 
     # ---------------------------------------------------------- choosing
 
