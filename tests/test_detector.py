@@ -450,3 +450,38 @@ def test_generalisation_regressions(text, must, must_not):
     got = tags_of(text)
     assert must <= got, (text, got)
     assert not (must_not & got), (text, got)
+
+
+# --- generalisation regressions (round 3/4 first-pass misses, new wording) ---
+
+@pytest.mark.parametrize("text,expected", [
+    # veiled threats: idioms for ending the relationship under a condition
+    ("If the base can't move, I think we should part ways.", {"threat"}),
+    ("Without the remote days I'd have to let this offer go.", {"threat", "specific_ask"}),
+    ("I'd hate for the whole thing to fall apart over the bonus.", {"threat"}),
+    # named employers as alternatives
+    ("Microsoft came back with a higher base this morning.", {"mentions_alternative"}),
+    ("I'm in the last round with Stripe too.", {"mentions_alternative"}),
+    # bare statements of the change wanted
+    ("A figure starting with a 1 would make my decision easy.", {"specific_ask"}),
+    ("An extra week of PTO would go a long way for me.", {"specific_ask"}),
+    ("105 and I'm yours.", {"specific_ask"}),
+    # trades and proposals
+    ("Could I take fewer RSUs for a bigger base?", {"proposes_option", "specific_ask"}),
+    # sarcasm without cue words
+    ("Must be nice to have a flexible policy that applies to everyone except me.", {"hostile"}),
+])
+def test_generalised_phrasings(text, expected):
+    assert expected <= tags_of(text), detect(text).tags
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Can you resend the calendar invite for Monday?", "requests_meeting"),
+    ("Thank you for walking me through the pension scheme.", "asks_interests"),
+    ("Give me 120 and I'll drop the title request.", "capitulates"),
+    ("If you can get to 115 I'll sign this week.", "accepts"),
+    ("I accept the Denver offer you sent over.", "mentions_alternative"),
+    ("Count me in for the long haul, whatever you decide.", "accepts"),
+])
+def test_generalisation_guards(text, absent):
+    assert absent not in tags_of(text), detect(text).tags

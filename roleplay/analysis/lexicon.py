@@ -86,13 +86,23 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+_SPECIAL = re.compile(r"\\.|[\[\]()|]", re.S)
+
+
 def _top_level_branches(pattern: str) -> list[str] | None:
-    """Split ``pattern`` at top-level ``|`` (None if it can't be parsed)."""
-    branches, depth, in_class, i, start = [], 0, False, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
+    """Split ``pattern`` at top-level ``|`` (None if it can't be parsed).
+
+    Walks only the special characters (escapes, brackets, parentheses,
+    bars), not every character: this runs for every rule pattern at import.
+    """
+    branches, depth, in_class, start = [], 0, False, 0
+    skip_to = -1
+    for tok in _SPECIAL.finditer(pattern):
+        i = tok.start()
+        if i < skip_to:
+            continue
+        c = tok.group(0)
+        if len(c) == 2:  # an escape
             continue
         if in_class:
             if c == "]":
@@ -100,7 +110,7 @@ def _top_level_branches(pattern: str) -> list[str] | None:
         elif c == "[":
             in_class = True
             if pattern[i + 1:i + 2] == "]":
-                i += 1
+                skip_to = i + 2  # "[]...]": the first "]" is literal
         elif c == "(":
             depth += 1
         elif c == ")":
@@ -108,7 +118,6 @@ def _top_level_branches(pattern: str) -> list[str] | None:
         elif c == "|" and depth == 0:
             branches.append(pattern[start:i])
             start = i + 1
-        i += 1
     if depth != 0 or in_class:
         return None
     branches.append(pattern[start:])
@@ -202,6 +211,13 @@ ASK_FRAME = alt(
     r"would (?:really |honestly )?(?:make (?:a|all the) (?:\w+ )?difference|mean (?:a lot|so much|the world))",
     r"(?:open|willing) to (?:consider|considering|moving|bumping|increasing|raising|adding|letting)",
     r"would you consider", r"be (?:open|willing) to",
+    # What would settle it: "would go a long way", "would make this an easy
+    # yes", "is what I'm after", "the one thing I'd push on".
+    r"would (?:\w+ ){0,2}(?:go a long way|make (?:this|it|my decision|the decision|things) (?:an? )?(?:easy|easier|simple|simpler|no-brainer)|be an easy yes|get me (?:over the line|there|to yes)|seal (?:it|the deal)|clinch it|tip the (?:scales|balance)|suit me|work (?:best |better )?for me)",
+    r"would (?:\w+ ){0,2}(?:be (?:a |an |the )?(?:life ?saver|godsend|huge help|big help|real help|game ?changer|cherry on top|dream)|put my mind at ease|help (?:a lot|enormously|hugely|massively))",
+    r"(?:is|'s) what i'm (?:after|looking for|hoping for|asking for)", r"what i'd (?:need|want|be looking for)",
+    r"(?:the )?(?:one|only|main|big) thing i'd (?:ask|push|want|need)", r"i'd push (?:on|for)\b", r"i'm looking at (?:something|around|about|closer|\$?\d)",
+    r"(?:should|needs? to|has to|must) (?:really |ideally |at least )?(?:cover|include|reflect|match|be at|be closer|be higher|go up|come up|land|start with)\b",
     r"(?:wondering|wonder|asking|ask|curious|explore|exploring) (?:if|whether|the possibility)",
 )
 

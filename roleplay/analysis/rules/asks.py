@@ -18,11 +18,13 @@ _MEETING = [rx(p) for p in (
     r"\b(?:would|will|do|are) you (?:have|be|got) (?:\w+ ){0,3}(?:time|free|available|a moment|a few minutes|(?:\d+|five|ten|fifteen|twenty|thirty|forty|forty-five|sixty) (?:minutes|mins)|a slot)\b(?! to (?:send|email|write|reply|respond))",
     r"\b(?:find|set up|schedule|book|arrange|grab|put) (?:a |some |\d+ |twenty |fifteen |ten |thirty )?(?:time|minutes|slot|call|meeting|chat|zoom|video)",
     r"\b(?:a|some|the|quick|short|brief) (?:quick |short |brief )?(?:phone|video|zoom|teams|follow-up|follow up|\d+[- ]minute)? ?(?:call|chat|meeting)\b(?! (?:yesterday|last|earlier))|\b(?:phone|video|zoom|teams|live) conversation\b",
-    r"\b(?:over|by|on|via) (?:the )?(?:phone|zoom|teams|video|a call|facetime|skype)\b",
+    r"\b(?:over|by|on|via) (?:the )?(?:phone|telephone|zoom|teams|video|a call|facetime|skype)\b",
+    r"\b(?:have|got) you (?:got )?(?:\w+ ){0,2}(?:minutes|mins|a minute|a moment|a sec|time|a slot)\b(?! to (?:send|email|write|reply|respond))(?=[^.!]*\?)",
     r"\bwhat time (?:\w+ )?(?:suits|works|is good|is best) (?:for )?you\b|\b(?:a|quick|short|brief) (?:quick )?(?:catch-?up|sync|video chat|conversation)\b",
     r"\bphone call\b|\bgoogle meet\b|\bmeet (?:up|in person)\b|\bsit down (?:together|with (?:you|u)|in person)\b",
     r"\b(?:pop|drop|stop|swing|come|call) (?:in|into|by|round|over) (?:to )?(?:the|your) (?:office|building|hq)\b|\b(?:visit|see) you (?:in person|at the office)\b",
-    r"\b(?:ring|call|phone) me\b|\bgive me a (?:call|ring|buzz|bell)\b",
+    r"\b(?:ring|call|phone) me\b|\bgive (?:me|you) a (?:call|ring|buzz|bell)\b|\b(?:send|sending|set up|setting up|put|putting|pop|drop|fire|shoot) (?:me |you |over )?(?:a |an )?(?:calendar|meeting|zoom|teams) invite\b",
+    r"\b(?:a|quick|short|brief) (?:quick |short |brief )?(?:zoom|teams|facetime|hangout|google meet|video chat|phone chat)\b",
     r"\bwe (?:could|can|should|might) (?:\w+ )?(?:meet|talk|chat|speak|hop on|jump on|catch up|grab)\b(?! (?:about it )?(?:by|over|via) e-?mail)",
     r"\b(?:meet|catch up|talk) (?:up )?(?:for|over) (?:a )?(?:coffee|lunch|a drink|tea|breakfast)\b",
     r"\b(?:see|speak to|talk to) you (?:then|on (?:monday|tuesday|wednesday|thursday|friday)|at \d|tomorrow)\b",
@@ -45,7 +47,7 @@ _PAST_CALL = rx(r"\b(?:returning|following up on|after|since|during|on|from|in|m
 
 
 _NOT_A_MEETING = rx(r"\b(?:in|at|from|out of|during|between|rather than|instead of|than) (?:a|the|my|another|an|over|by|on|via) (?:\w+ )?(?:meeting|call|video|phone|zoom|teams)\b")
-_MODE_ONLY = rx(r"(?:(?:over|by|on|via) (?:the )?(?:phone|zoom|teams|video|a call|facetime|skype)|in person|face[- ]to[- ]face)")
+_MODE_ONLY = rx(r"(?:(?:over|by|on|via) (?:the )?(?:phone|telephone|zoom|teams|video|a call|facetime|skype)|in person|face[- ]to[- ]face)")
 _TALK = rx(r"\b(?:talk|discuss|meet|chat|speak|call|go through|go over|catch up|conversation|sit down|pick (?:this|it|things) up|continue|grab|hop|jump|iron|work through|free|available|mins|minutes)\b|\?")
 
 
@@ -84,10 +86,12 @@ _LATER_START = [rx(p) for p in (
     r"\bjoining date is (?:\w+ ){0,3}later\b|\bdefer\w*\b",
     r"\bjoin the (?:\w+ )?(?:class|cohort|intake) (?:instead|rather)",
     r"\b(?:push|pushing|moving|move) my first day\b",
+    r"\b(?:first day|day one|joining date|start date)\b[^.?!]{0,40}?\b(?:instead of|rather than) (?:the )?\d",
+    r"\b(?:a|an) (?:(?:mid|late|early)[- ])?(?:january|february|march|april|june|july|august|september|october|november|december|autumn|fall|spring|summer|winter) (?:start|start date|joining date|first day)\b(?=[^.?!]*(?:\?|instead|rather|possible|doable|prefer|ideal|would (?:\w+ ){0,2}(?:help|be (?:a |an )?(?:\w+ )?(?:help|easier|ideal|great|better))))",
 )]
 _MORE_TIME = [rx(p) for p in (
     r"\b(?:more|extra|additional|some|a bit of|a little|a little more|a bit more|a few more|a couple more) (?!(?:remote|office|home|wfh|vacation|holiday|pto|leave|annual|paid|sick|hybrid|in-office|onsite|on-site) )(?:\w+ )?(?:time|days|weeks?|hours)\b(?! (?:in|at|with|of|off|from) )(?! (?:remote|pto|vacation|leave|holiday))",
-    r"\b(?:sleep on it|think (?:it|this|things) over|mull (?:it|this) over|think about it|think it through|think this through|consider it|talk it over|discuss it with)\b",
+    r"\b(?:sleep on it|think (?:it|this|things) over|mull (?:it|this) over|think about it|think it through|think this through|consider it|talk it over|discuss it with)\b(?! (?:by|on|over|via) (?:the |a )?(?:phone|call|zoom|video|teams))(?! with you)",
     r"\b(?:i|i'll|i'd|i will|i can|i could|let me|me|to) (?:\w+ ){0,2}(?:get|gets|getting|got|come|came|coming) back to (?:you|u)\b|\bcircle back\b|\bback in touch\b|\b(?:get|have|take|took|had|got|give me|gimme) (?:\w+ )?(?:till|until|til) (?:monday|tuesday|wednesday|thursday|friday|next|the weekend|end of)",
     r"\b(?:give you|send you|have) (?:an|my) (?:final )?answer (?:by|next|after|on|early|later|in)\b",
     r"\bbefore (?:i|we) (?:give you (?:a|my) (?:final )?answer|decide|commit|lock in)\b",
@@ -103,8 +107,11 @@ _MORE_TIME = [rx(p) for p in (
     r"\bbreathing (?:room|space)\b|\bbefore i (?:make|give|reach) (?:a |my |the )?(?:final )?(?:decision|answer|call)\b",
     r"\bwith a clear head\b|\bafter the holidays\b|\b(?:need|want|like) (?:some )?time\b",
     r"\b(?:later|next) (?:this|next)? ?week (?:to (?:decide|confirm|respond|answer))",
+    r"\b(?:have|get|take|need|give me) (?:until|till|til|'til) (?:the )?(?:end of|weekend|\d)|\bto make (?:up )?my (?:mind|decision)(?: up)?\b",
+    r"\b(?:can|could|may) i (?:let you know|get back to you|confirm|revert|come back to you|give you (?:my|an) answer) (?:on |by |next |early |later )?(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|the weekend|the \d+\w*)\b",
+    r"\b(?:need|needs|like|want|take|have|get|give me) (?:a (?:few|couple(?: of)?)|two|three|several|some) (?:more )?(?:days?|weeks?|nights?) (?:to|before|so)\b",
     r"\b(?:could|can|may|might) i (?:\w+ )?(?:respond|reply|answer|decide|confirm|revert|give you (?:my|an) answer)\b[^.?!]{0,20}\b(?:by|on|after|before|until|till|next|early next|end of)\b|\bif i (?:respond|reply|answer|decide|confirm|revert) (?:\w+ )?(?:by|on|after|next|until|till)\b",
-    r"\b(?:any|some|is there|have|much) (?:\w+ )?flexib\w* (?:\w+ ){0,2}(?:on|around|with|about) (?:the |my |your )?(?:\w+ )?(?:deadline|timing|timeline|decision date|response date|date to (?:decide|respond))\b|\b(?:a|one|two|a few|a couple of) (?:more )?(?:days?|weeks?) more\b",
+    r"\b(?:any|some|is there|have|much) (?:\w+ )?(?:flexib\w*|give|wiggle room|leeway|room|movement) (?:\w+ ){0,2}(?:on|around|with|about) (?:the |my |your )?(?:\w+ )?(?:deadline|timing|timeline|decision date|response date|date to (?:decide|respond))\b|\b(?:a|one|two|a few|a couple of) (?:more )?(?:days?|weeks?) more\b",
 )]
 
 
@@ -151,7 +158,7 @@ _OPTION = [rx(p) for p in (
     r"\b(?:other|different) levers\b|\bwhatever is easiest (?:on|for) your side\b",
     r"\b(?:come in|start|join) at (?:the )?(?:current|same|existing|offered|your) (?:base|salary|number|level)\b",
     r"\b(?:instead of|rather than|in place of|in lieu of) (?:a |an |the |my |any |upfront |more )?(?:higher |bigger |larger |extra |upfront )?" + _COMP,
-    _COMP + r" (?:\w+ ){0,4}(?:instead of|rather than|in place of|in lieu of) (?:a |an |the |my |upfront )?(?:higher |bigger |larger )?" + _COMP,
+    _COMP + r" (?:\w+ ){0,4}(?:instead of|rather than|in place of|in lieu of) (?:a |an |the |my |upfront )?(?:higher |bigger |larger )?(?:signing |sign-on |retention |annual )?" + _COMP,
     r"\b(?:could|can) (?:part|some) of (?:the|it|that)\b",
     r"\b(?:agree|put it) in writing\b|\bfirst (?:pick|dibs|refusal)\b|\bguaranteed review\b|\b(?:six|6|12|twelve|three|3)-month (?:review|check-in)\b",
     r"\bif the (?:base|salary|number|budget|band|location|office) (?:can't|cannot|is fixed|won't|doesn't)\b",
@@ -162,14 +169,24 @@ _OPTION = [rx(p) for p in (
     r"\bsomething we could try\b|\bworth a try\b|\bcould we (?:try|trial|pilot)\b|\btry it for\b",
     r"\bpay for my own\b|\bcover (?:my own|the cost myself)\b",
     r"\bmaybe i (?:can|could) (?:begin|start|work|do|take)\b",
+    r"\b(?:four|4|three|3|nine|9)-day (?:week|fortnight) at\b|\bat (?:\d+ ?%|\d+ percent) (?:of )?(?:the |my |full )?(?:salary|pay|base)\b",
+    r"\b(?:higher|bigger|more|larger|lower|smaller|extra) (?:\w+ ){0,2}" + _COMP + r" (?:with|and|but|plus|on) (?:the )?(?:same|current|existing|original|unchanged) " + _COMP + r"\b",
+    r"\b(?:get me to|give me|make it|if you (?:can )?(?:do|get to|go to|match)) [^.?!]{0,30}\band i(?:'ll| will| can) (?:happily |gladly )?(?:drop|forget|forgo|waive|skip|give up|let go of)\b",
+    # trade one term for another: "less equity for a higher base"
+    r"\b(?:less|lower|smaller|fewer|reduced|no) (?:\w+ )?" + _COMP + r" (?:for|in exchange for|in return for) (?:a |an |more |higher |bigger |larger |extra )?(?:\w+ )?" + _COMP + r"\b",
+    r"\b(?:what would you think|how would you feel|what do you think) (?:of|about) (?:me|us|a|an|the idea|if)\b",
+    r"\b(?:i'm|i am|i can be|i'd be|i could be) (?:\w+ )?(?:flexible|open|easy|relaxed) (?:on|about|with) (?:the )?(?:\w+ )?" + _COMP + r"\b[^.?!]{0,40}\b(?:if|as long as|provided)\b",
+    r"(?:^|[.!?,;-] ?)(?:suppose|supposing|imagine|hypothetically|say),? (?:i|we|you)\b",
+    r"\b(?:one|another|a possible|an alternative|a different) (?:route|way|path|solution|workaround|avenue)(?: forward)? (?:might|could|would) be\b",
+    r"\bif (?:you|the company|the firm|we) (?:can|could) (?:\w+ ){0,6}(?:,? )?(?:then )?(?:i'll|i will|i'd|i would|i can) (?:\w+ )?(?:sign|accept|say yes|commit|join)\b",
 )]
 
 
 # A fallback offer: "if a higher base isn't doable, maybe a bigger bonus?".
-_FALLBACK = rx(r"\bif [^,.?!]{0,40}\b(?:isn't|is not|can't|cannot|won't|not|no)\b[^,.?!]{0,25}[,.]? (?:then )?(?:maybe|perhaps|could|would|what about|how about|i'd|i could)\b[^.?!]{0,60}?\b" + _COMP + r"\b")
+_FALLBACK = rx(r"\bif [^,.?!]{0,40}\b(?:isn't|is not|can't|cannot|won't|not|no|capped|fixed|maxed(?: out)?|locked|frozen|set in stone)\b[^,.?!]{0,25}[,.]? (?:then )?(?:maybe|perhaps|could|would|what about|how about|i'd|i could)\b[^.?!]{0,60}?\b" + _COMP + r"\b")
 
 
-_PROPOSAL_Q = rx(r"\b(?:what|how) about\b|\bwhat if\b")
+_PROPOSAL_Q = rx(r"\b(?:what|how) about\b|\bwhat if\b|\b(?:what would you think|how would you feel|what do you think) (?:of|about)\b")
 
 
 def proposes_option(m: Message) -> Span | None:
@@ -188,6 +205,7 @@ def proposes_option(m: Message) -> Span | None:
 # ---------------------------------------------------------------------------
 
 _INTEREST_PHRASES = [rx(p) for p in (
+    r"\bwhat would (?:have to|need to|it take to) (?:be true|happen|change)\b",
     r"\bwhat (?:would|does|do|will|did|are|is|'s) (?:\w+ ){0,4}(?:need|needs|look for|looking for|care about|value|want|hoping|hope|expect|lose|gain|prioriti[sz]e|worried|concerned|matter)",
     r"\bwhat (?:matters|counts|drives)\b|\bwhat's (?:most )?important (?:to you|for)\b",
     r"\bhow (?:do|does|would|did|have|has|is|are) (?:\w+ ){0,4}(?:usually |typically |normally |generally )?(?:decide|decided|handle|handled|approach|approached|evaluate|think about|look at|set|work|determine|approve|weigh|prioriti[sz]e|go about)\b",
@@ -205,6 +223,8 @@ _INTEREST_PHRASES = [rx(p) for p in (
     r"\bhow is (?:\w+ ){0,3}(?:plan|hiring|headcount|growth|budget|team) (?:\w+ )?looking\b",
     r"\bwhat (?:are you|is the team|is the firm) (?:hoping|looking|trying|planning)\b",
     r"\bhow (?:\w+ ){0,3}(?:are|is|get|gets) (?:\w+ )?(?:set|determined|decided|worked out|agreed|approved|structured|benchmarked|banded|levell?ed)\b|\bhow (?:you|they|the (?:\w+ )?(?:team|company|firm|panel|committee)) (?:\w+ )?(?:weigh|decide|evaluate|set|determine|approach|balance|prioriti[sz]e|think about)\b",
+    r"\bwhat would it take\b|\bis (?:it|that|this) (?:more )?(?:a|an) (?:\w+ ){0,2}(?:thing|issue|question|constraint|problem|matter|concern) or (?:a |an )?(?:\w+ ){0,2}(?:thing|issue|question|constraint|problem|matter|concern)\b",
+    r"\b(?:is|would) (?:it|that|this) (?:be )?(?:\w+ )?(?:normal|usual|common|typical|standard|customary|unusual|expected|frowned upon) (?:for|to|here|at|around)\b",
     r"\bwhat (?:flexibility|room|leeway|latitude) (?:do|does|is there|would|could|there is)\b|\bwhat(?:'s| is) (?:typical|normal|standard|usual|customary)\b",
 )]
 
@@ -218,6 +238,7 @@ _INTEREST_TOPIC = rx(
     r"obstacles?|hurdles?|blockers?|barriers?|sticking points?|challenges?|risks?|matters? most|goals?|looking for|look for|"
     r"hoping|care (?:about|most)|value|headcount|plans?|tends? to|do(?:es)? well|succeed\w*|thrive\w*|kind of person|type of person|profile|approach\w*|requests? from|people who|criteria|handled?|easier|lose|gain|success|expect\w*|"
     r"flexib\w*|leeway|latitude|other (?:people|candidates|hires|new hires|employees|folks|starters)|people in (?:this|the|my|similar) (?:role|position|level|grade|team)|new hires|set|determined|negotiat\w*|"
+    r"driv\w*|behind (?:it|that|this|the)|reasoning|rationale|hesitat\w*|reluctan\w*|hold-?up|on your (?:side|end)|from your (?:side|end)|"
     r"holding (?:\w+ ){0,3}back|stopping|standing in the way|balance[sd]?|workload|pressures?|headaches?|pain points?|struggl\w*|bottlenecks?|gaps?|keeps? you up|weigh\w*|want\w* from|ideal|(?:have|has) a say|final say|weigh in|involved|in charge|call the shots|(?:see|view|react to|feel about|think about|perceive|receive) (?:a |the |this |that |my )?(?:request|change|move|ask|proposal|idea))\b"
 )
 
@@ -236,12 +257,18 @@ def asks_interests(m: Message) -> Span | None:
     return None
 
 
+_THANKED_FOR = rx(r"\b(?:thanks?|thank you|appreciate\w*|grateful)\b[^.?!]{0,40}$")
+
+
 def _asks_interests_phrase(m: Message) -> Span | None:
     if not m.is_question and not re.search(r"\b(?:walk me through|help me understand|tell me (?:more )?about|curious (?:how|what|about)|(?:like|want|trying|keen|hoping) to (?:understand|know|learn|get a sense of) (?:how|what|who|why|which))\b", m.norm):
         return None
     for span in m.iter_matches(_INTEREST_PHRASES, negatable=True, window=3):
         sa, sb = m.sentence_at(span[0])
         sent = m.norm[sa:sb]
+        # "thanks for walking me through the benefits" looks back.
+        if _THANKED_FOR.search(m.norm, sa, span[0]):
+            continue
         # Questions about a plain fact of the offer need a norm/process word.
         if "?" in sent or re.search(r"walk me through|help me understand|tell me|curious|to (?:understand|know|learn|get a sense of) (?:how|what|who|why|which)", sent):
             return span
@@ -295,10 +322,17 @@ _SPECIFIC = [rx(p) for p in (
     r"\b(?:\$?\d[\d,.]*k?|\d+ ?(?:%|percent)) (?:more|extra|higher|up) (?:on|in|for|to) (?:the |my )?(?:base|salary|bonus|equity|pay|offer|package|number)\b",
     r"\b(?:placing|putting|basing|moving|transferring|relocating|posting|stationing|assigning|sending) me (?:in|to|at|there|out of|into)\b|\bmake (?:that|it|this|\w+) (?:the|my) (?:placement|posting|location|office|base)\b",
     r"\b(?:get|come|go|move) (?:a bit |a little |any |somewhat )?(?:closer|nearer) to (?:that|it|this|theirs|their|the)\b",
+    r"\b(?:a |an )?(?:\$?\d[\d,.]*k?|\d+ ?%|\d+ percent) (?:bump|raise|increase|rise|uplift|boost|jump) (?:on|in|to|for) (?:the |my )?(?:base|salary|pay|bonus|equity|offer|package)\b",
+    r"^\W*(?:at|for) \$?\d{2,3}(?:k|,\d{3})?,? (?:i'm|i'll|i will|i'd|i would) (?:\w+ )?(?:sign|signing|in|yours|accept|accepting|say yes)\b",
+    # A figure named by its first digit: "something starting with a 9".
+    r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?) with an? (?:\d|one|two|three|four|five|six|seven|eight|nine)\b",
+    r"\b(?:a (?:bit|little|touch|few \w+) )?more (?:on|in) (?:the |my )?(?:base|salary|bonus|equity|pay|signing|relocation|package)\b",
+    # "130 and you've got yourself a new hire", "120, remote tuesdays, and we're good"
+    r"\b\$?\d{2,3}(?:k|,\d{3})?\b[^.?!]{0,40}\band (?:we're (?:good|set|done)|we have a deal|you(?:'ve)? (?:got|have) (?:yourself )?(?:a|an) (?:\w+ )?(?:hire|deal|yes|signature)|i'm (?:yours|in|sold)|i(?:'ll)? sign|it's a (?:deal|yes)|consider it done)\b",
 )]
 # Bare mentions of a term: an ask only inside a request frame or question.
 _TERM_MENTION = [rx(p) for p in (
-    r"\b(?:remote(?:ly)?|hybrid|from home|wfh|home days|remote days|home office)\b(?! polic)",
+    r"\b(?:remote(?:ly)?|hybrid|from home|wfh|home days|remote days|home office)\b(?! polic)|\bdays? (?:at|from) home\b",
     r"\b(?:sign(?:ing|-on| on)?|retention|joining|relocation) bonus\b|\bbonus\b",
     r"\b(?:salary|base|pay|equity|stock|rsus?|shares|title|pto|vacation|relocation|stipend|allowance|package|four-day week|4-day week|part-time)\b(?! (?:paperwork|forms?|documents?|details|logistics|process|policy|paper|portal))",
 )]
@@ -330,7 +364,7 @@ def specific_ask(m: Message) -> Span | None:
             continue
         if FACT_QUESTION.search(sent) and (not ASK_FRAME_RX.search(sent) or _CHECKING.search(sent)):
             continue
-        if _ASK_CONTEXT.search(sent) and not WH_QUESTION.search(sent):
+        if _ASK_CONTEXT.search(sent) and (not WH_QUESTION.search(sent) or _WHAT_IT_TAKES.search(sent)):
             return span
     for span in m.iter_matches(_TERM_MENTION, negatable=True, window=4):
         sa, sb = m.sentence_at(span[0])
@@ -345,11 +379,33 @@ def specific_ask(m: Message) -> Span | None:
             continue
         if ASK_FRAME_RX.search(sent) or (sent.endswith("?") and (FIRST_PERSON.search(sent) or _YES_NO_Q.match(sent))):
             return span
+    return _back_reference(m)
+
+
+# "Working from home on Fridays, I'd ... . Would that be possible?": the ask
+# is a later sentence pointing back at a term named before it.
+_POINTING_BACK = rx(r"^\W*(?:\w+,? )?(?:would|could|is|will|might) (?:that|this) (?:\w+ )?(?:be )?(?:at all )?(?:possible|doable|an option|feasible|ok|okay|acceptable|workable|something you(?:'d| would| could) consider)\W*$")
+# "What would it take to get to 125?" names the figure wanted; "what would it
+# take for a transfer to be approved?" asks about process only.
+_WHAT_IT_TAKES = rx(r"\bwhat (?:would|will|does) it take\b[^.?!]{0,40}\$?\d")
+
+
+def _back_reference(m: Message) -> Span | None:
+    for i, (sa, sb) in enumerate(m.sents):
+        if i == 0 or not _POINTING_BACK.match(m.norm[sa:sb]):
+            continue
+        pa, pb = m.sents[0][0], sa
+        for span in m.iter_matches(_TERM_MENTION + _SPECIFIC, negatable=True, window=4, within=(pa, pb)):
+            ta, tb = m.sentence_at(span[0])
+            sent = m.norm[ta:tb]
+            if WH_QUESTION.search(sent) or _DISCUSS.search(m.norm[ta:span[0]]) or FACT_QUESTION.search(sent):
+                continue
+            return span
     return None
 
 
 _ASK_CONTEXT = rx(
-    r"\?|" + ASK_FRAME + r"|(?:^|\bi (?:\w+ )?)(?:need|want)\b|\b(?:would|could) (?:\w+ ){0,2}(?:get me (?:over|there)|do it for me|work for me|seal (?:it|the deal)|be enough)\b|\b(?:if|unless|either|needs? to|has to|have to|must|what if|how about|instead|rather than|in exchange|i'm holding|holding at|one option|one idea|i could|my ask|the ask|ask is|hoping|i'd love|would love|willing|is possible|be possible|match|beat|better number|can't|cannot|isn't|not possible|off the table|on the table|come back with|ideal|preferable|justified|warranted|deserve|fair|reasonable)\b"
+    r"\?|" + ASK_FRAME + r"|^\W*(?:a |an )?(?:bit |little |touch )?(?:more|extra|higher|bigger|additional|remote|hybrid|later|senior|\d+ ?%) (?:\w+ ){0,3}would\b|^\W*(?:at|for) \$?\d|\bideally\b|\band (?:we're (?:good|set|done)|we have a deal|you(?:'ve)? (?:got|have) (?:yourself )?(?:a|an)|i'm (?:yours|in|sold)|i(?:'ll)? sign|it's a (?:deal|yes))\b|(?:^|\bi (?:\w+ )?)(?:need|want)\b|\b(?:would|could) (?:\w+ ){0,2}(?:get me (?:over|there)|do it for me|work for me|seal (?:it|the deal)|be enough)\b|\b(?:if|unless|either|needs? to|has to|have to|must|what if|how about|instead|rather than|in exchange|i'm holding|holding at|one option|one idea|i could|my ask|the ask|ask is|hoping|i'd love|would love|willing|is possible|be possible|match|beat|better number|can't|cannot|isn't|not possible|off the table|on the table|come back with|ideal|preferable|justified|warranted|deserve|fair|reasonable)\b"
 )
 
 
@@ -366,6 +422,7 @@ _DEMANDS = [rx(p) for p in (
     r"\bin (?P<x>[a-z]+) (?:instead|rather)\b",
     r"\b(?:if|whether) (?:maybe |perhaps |possibly )(?P<x>[a-z]+(?: office)?) (?:\w+ )?(?:might|could|would) (?:be |ever be |still be )?(?:possible|an option|doable|workable|feasible)\b",
     r"\b(?P<x>[a-z]+) (?:office|posting|placement|transfer)\b[.,:;!? -]{0,3}(?:\w+ ){0,3}(?:possible|doable|feasible|an option|on the table|mean (?:everything|a lot|the world|so much))\b",
+    r"\b(?P<x>[a-z]+)(?:'s| is) (?:where|the (?:place|office|city|one)) (?:i'd|i would|i want to|i'm hoping to|i'm aiming to|i hope to) (?:\w+ ){0,2}(?:be|end up|land|work|go|settle|be based)\b",
     r"\b(?P<x>[a-z]+(?: office)?) (?:would be|is|'d be) (?:my |the )?(?:\w+ )?(?:pick|preference|first choice|choice|ideal)\b(?=[^.?!]*\b(?:if|could|can|would|possible)\b)",
 )]
 _THIRD_PARTY = rx(r"\b(?:competitors?|rivals?|another (?:firm|company|employer|bank|place)|other (?:firm|company|employer|bank|place)s?|they|they'd|they'll|they would|they will)\b[^.?!]{0,30}$")

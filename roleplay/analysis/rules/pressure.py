@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import PLACE_WORDS, rx
+from ..lexicon import PLACE_WORDS, alt, rx
 from ..message import Message, Span
 from .common import NOT_A_PLACE, STATUS_QUO
 
@@ -49,6 +49,14 @@ _CONSEQUENCE = [rx(p) for p in (
     r"\b(?:won't|will not|wouldn't|not) be (?:joining|coming|signing|starting|accepting|on board)",
     r"\b(?:don't know|not sure|unsure|can't say) (?:if |whether |that )?i'(?:ll|d)? ?(?:still )?(?:be )?(?:join|joining|coming|come|sign|start|accept|on board)",
     r"\bwhether (?:i|it) (?:still )?(?:makes sense|come|join|is (?:still )?the right)",
+    # Ending the relationship in idiom: "part ways", "let the offer go",
+    # "start the search over", "act accordingly".
+    r"\bpart(?:ing)? ways\b|\b(?:go|going) (?:our|my|separate) (?:separate )?ways\b|\b(?:let|letting) (?:the|this|your) offer go\b|\bact accordingly\b",
+    r"\b(?:start|restart|begin|reopen|re-?open) (?:the|your) (?:search|hiring|recruiting|process) (?:over|again|from scratch)\b|\bback to the drawing board\b|\bfind (?:someone|somebody) else\b",
+    r"\bcan't see (?:this|it|us|things|myself) (?:going anywhere|working(?: out)?|happening|going ahead|moving forward)\b",
+    r"\b(?:i'm|i'll|i will|i am|i'd|i would) (?:\w+ )?(?:be )?(?:signing|sign) with (?!you\b|your\b|the team\b|it\b|this\b|that\b)\w+",
+    r"\b(?:pursue|pursuing|take|taking|accept|accepting) (?:the|an|that) (?:opportunity|offer|role|position|job) (?:with|at|from) (?!you\b|your\b|this\b|the company\b)\w+",
+    r"\b(?:take|taking|accept|accepting) (?:the|their) (?!(?:offer|revised|new|updated|current|original|same|improved|final|whole|first|second|initial|written|formal|verbal|\d+k?|" + PLACE_WORDS + r")\b)[\w-]+ offer\b",
     r"\b(?:i'm|i am|i'll be|i will be) off the table\b|\bwe're done\b|\bwe are done\b|\bneither am i\b|\bi'm out\b|\bcount me out\b|\bthe deal is off\b|\bdeal's off\b",
 )]
 
@@ -66,6 +74,7 @@ _ULTIMATUM = [rx(p) for p in (
     r"\b(?:prepared|ready|willing|not afraid|happy) to use (?:them|it|that|my options|my leverage|the other offer)\b",
     r"\bdeciding factor\b|\bbottom line\b(?=[^.?!]*\bor\b)",
     r"\beither i get\b|\bor i walk\b|\bor i'm gone\b|\bor i'm out\b|\bor we're done\b|\bor no deal\b|(?<!all\s)\bor (?:nothing|bust)\b|\bor i'm (?:taking|going with|signing with|accepting) (?:it|them|that|theirs|their offer)\b",
+    r"\b(?:i'd|i would) hate (?:for )?(?:this|it|things|everything|us|the (?:whole )?(?:deal|offer|move|thing|process)) to (?:fall through|fall apart|collapse|not (?:work out|happen|go ahead)|end)\b",
     r"\b(?:i'd|i would) hate (?:to|for) (?:have to )?(?:rethink|reconsider|walk|withdraw|pull|back|lose|leave|turn|go|take|look|revisit|step)",
     r"\bno (?:other )?choice but to (?:walk|withdraw|decline|pull|back|leave|take|go|look|reconsider|pass|accept the other|turn)",
 )]
@@ -74,7 +83,7 @@ _ULTIMATUM = [rx(p) for p in (
 _CONDITION = rx(
     r"\b(?:if|unless|otherwise|or else|or|either|after that|failing that|if not|should|in case|"
     r"until|by (?:friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow|tonight|eod|end of)|"
-    r"as long as|without|then)\b"
+    r"as long as|without|then|below|under|less than|short of|one way or (?:the )?other|one way or another)\b"
 )
 # Modal framing that makes a consequence a declared intention even without "if".
 _RESOLVE = rx(
@@ -84,6 +93,8 @@ _RESOLVE = rx(
 # Talking about threats to reject them ("this isn't a threat").
 _DISAVOWAL = rx(r"\b(?:not|no|never|n't|isn't|not a|without) (?:\w+ ){0,2}(?:threat|threatening|ultimatum|pressure|pressuring)")
 
+
+_ELIDED = rx(r"[^.?!]{0,30}\bbut i(?:'ll| will| would|'d)(?: have to| still)?\b[^.?!]{0,12}\b(?:if|unless)\b")
 
 # A condition whose consequence is going to the competition: "if Seattle
 # isn't an option, I'll have to weigh up the other offer".
@@ -102,6 +113,9 @@ def threat(m: Message) -> Span | None:
         for mt in p.finditer(m.norm):
             s, e = mt.span()
             if m.negated(s, window=4):
+                # "I'd rather not walk away, but I will if the answer is no"
+                if _ELIDED.match(m.norm, e, m.sentence_at(s)[1]):
+                    return s, e
                 continue
             sa, sb = m.sentence_at(s)
             before = m.norm[sa:s]
@@ -146,12 +160,16 @@ def threat_names_change(m: Message, span: Span) -> Span | None:
             continue
         if re.search(r"\b(?:about|regarding|re)\s+$", m.norm[max(sa, mt.start() - 10):mt.start()]):
             continue
+        if re.search(r"\b(?:insists?|insisting|keep me|stay|stuck|staying) (?:on|in) (?:the )?$", m.norm[max(sa, mt.start() - 16):mt.start()]):
+            continue
         if mt.group(0).startswith("the "):  # "the office question": no named change
             continue
         return mt.span()
     for mt in _PROPER_PLACE.finditer(m.original, sa, sb):
         g = 1 if mt.group(1) else 2
         if mt.group(g).lower() in NOT_A_PLACE or mt.start(g) == sa:
+            continue
+        if re.search(r"\b(?:insists?|insisting|keep me|stay|stuck|staying) (?:on|in) (?:the )?$", m.original[max(sa, mt.start(g) - 16):mt.start(g)].lower()):
             continue
         return mt.start(g), mt.end(g)
     return None
@@ -161,6 +179,18 @@ def threat_names_change(m: Message, span: Span) -> Span | None:
 # mentions_alternative
 # ---------------------------------------------------------------------------
 
+# Well-known employers, named as competing offers ("Google came back at 140").
+_COMPANY = alt(
+    r"google", r"alphabet", r"meta", r"facebook", r"amazon", r"aws", r"apple", r"microsoft", r"netflix",
+    r"stripe", r"shopify", r"datadog", r"atlassian", r"salesforce", r"oracle", r"ibm", r"intel", r"nvidia",
+    r"uber", r"lyft", r"airbnb", r"spotify", r"snowflake", r"databricks", r"openai", r"linkedin", r"tesla",
+    r"deloitte", r"accenture", r"pwc", r"kpmg", r"ey", r"mckinsey", r"bain", r"bcg", r"goldman(?: sachs)?",
+    r"jp ?morgan", r"morgan stanley", r"barclays", r"hsbc", r"citi(?:bank|group)?", r"capital one", r"palantir",
+    r"adobe", r"cisco", r"twilio", r"coinbase", r"robinhood", r"doordash", r"instacart", r"pinterest",
+    r"dropbox", r"hubspot", r"workday", r"servicenow", r"intuit", r"paypal", r"revolut", r"monzo", r"klarna",
+    r"siemens", r"sap", r"bloomberg", r"ibm", r"infosys", r"tcs", r"wipro", r"cognizant", r"capgemini",
+)
+
 _ALTERNATIVE = [rx(p) for p in (
     r"\b(?:another|other|competing|competitive|second|outside|external|rival|different|alternative) (?:job |written |formal |verbal )?(?:offers?|compan(?:y|ies)|firms?|employers?|jobs?|opportunit(?:y|ies)|options|startups?|organi[sz]ations?|bidders?)\b",
     r"\bthe other (?:company|firm|employer|job|offer|opportunity|place)\b(?! (?:office|team))",
@@ -168,7 +198,7 @@ _ALTERNATIVE = [rx(p) for p in (
     r"\ba competitor\b|\bcompetitors?'? (?:offer|has|have|offered|came)|\bcompeting\b",
     r"\b(?:an?|my|the|their|his|her) (?:\w+ )?offer (?:from|at(?! all)|with (?:a|an|another)) (?!you\b|your\b|the company\b|this\b)",
     r"\binterest from (?:a |some |two |three |a couple of |a few |several |other )?(?:\w+ )?(?:agencies|companies|firms|recruiters|employers|places|startups|banks|teams)\b|\b(?:recruiters?|headhunters?|agencies) (?:\w+ ){0,3}(?:reached out|reaching out|contacted|contacting|approached|approaching|interested|called|calling|offered|in touch)\b",
-    r"\b(?:got|get|have|had|received|recieved|receive|holding|hold|landed) (?:two|another|other|second|multiple|several|a second|a competing|an outside|a new) (?:\w+ )?offers?\b(?! (?:letter|from you|from your))",
+    r"\b(?:got|get|have|had|received|recieved|receive|holding|hold|landed) (?:two|another|other|second|multiple|several|a second|a competing|an outside|a new|one more|an additional|a further) (?:\w+ )?offers?\b(?! (?:letter|from you|from your))",
     r"\b(?:offered|offering|offer) me (?:\$?\d|a (?:job|role|position|spot|place|seat)|more|remote|\w+ more)",
     r"\b(?:made|make|makes|making|extended|gave|given) me (?:an?|their|a competing|a formal|a verbal) (?:\w+ )?offer\b",
     r"\boffers? (?:\w+ )?(?:elsewhere|from elsewhere)\b|\b(?:bigger|better|higher|larger|stronger|richer) (?:offer|package|deal) (?:elsewhere|from|at|on the table)\b",
@@ -196,6 +226,14 @@ _ALTERNATIVE = [rx(p) for p in (
     r"\bi (?:have|'ve got|do have) (?:other |some |a few |plenty of )?options\b",
     r"\b(?:accept|accepting|sign|signing|go|going|take|taking) (?:an offer |a job |a role )?elsewhere\b|\boffer elsewhere\b|\boffered (?:\w+ ){0,3}elsewhere\b",
     r"\bmy batna\b|\bplan b\b|\bfallback offer\b",
+    r"\bmy other (?:conversations|processes|interviews|discussions|talks|leads|applications)\b",
+    r"\b(?:opportunity|offer|role|position|job) (?:with|at|from) (?!you\b|your\b|this\b)\w+ instead\b",
+    r"\b(?:take|taking|accept|accepting|go with|going with) (?:the|their) (?!(?:offer|revised|new|updated|current|original|same|improved|final|whole|first|second|initial|written|formal|verbal|\d+k?|" + PLACE_WORDS + r")\b)[\w-]+ offer\b",
+    r"\ban? (?:\w+ )?(?:startup|firm|company|bank|consultancy|agency|scale-?up|fintech|competitor)s? (?:that )?(?:i|i've|i have) (?:\w+ )?(?:spoke|spoken|talked|interviewed|met|been talking|been speaking)\b",
+    r"\b(?:a|an|another|one|two|some) (?:[\w-]+ ){0,2}(?:consultancy|firm|company|startup|bank|agency|fintech|scale-?up)s? (?:has|have|had) (?:also )?(?:asked|invited|offered|approached|contacted) me\b",
+    r"\b(?:one|two|both|all|each) of (?:them|those) (?:has |have )?(?:made|offered|extended|sent)\b",
+    r"\b" + _COMPANY + r"(?:'s)? (?:also |just |finally |already |now |has |have )*(?:came back|come back|offered|offering|extended|pinged|pinging|called|made me|sent me|wants? (?:me|an answer|to hire)|needs? an answer|is at|are at|'s at|pays?|paying|countered|matched|(?:is|are) (?:\w+ )?(?:interested|keen)|reached out|approached|offer|package|number|deadline|recruiter|bonus)\b",
+    r"\b(?:offer|package|role|position|job|opportunity|interview\w*|interest|round|talks?|talking|speaking|conversations?|signing|sign|joining|going) (?:from|at|with|to) " + _COMPANY + r"\b",
 )]
 
 
@@ -249,11 +287,15 @@ _ZERO_SUM = [rx(p) for p in (
     r"\b(?:my|me|i) (?:\w+ )?(?:versus|vs\.?|against) (?:your|you|the company|the firm|hr)\b",
     r"\b(?:not here to make friends|me against|us against them|us vs\.? them|me vs\.? you|you vs\.? me|your loss is my gain|my gain is your loss)\b",
     r"\b(?:about|all about|it's) leverage\b|\b(?:have|hold|got) (?:more |the |all the )?leverage\b|\bmore of it\b|\b(?:your|my|their) (?:gain|win|loss) (?:is|=|would be|will be|means) (?:my|your|their) (?:loss|gain)\b",
-    r"\b(?:have over me|all the (?:power|cards|leverage)|the power here|have the power|more than i need you|you need me more)\b",
+    r"\b(?:have over me|all the (?:power|cards|leverage|aces|chips|trump cards)|the power here|have the power|more than i need you|you need me more)\b",
     r"\bpush until you say no\b|\bpush (?:you )?(?:as hard|as far) as\b|\bnever (?:take|accept) the first offer\b|\bstarts? low on purpose\b|\blowball everyone\b",
     r"\b(?:you've|you have) (?:basically |pretty much )?won\b|\bnot (?:on the same side|pretend we're on the same side)\b|\bsame side\b(?=[^.?!]*\bnot\b)|\blet's not pretend\b",
     r"\bone less thing\b|\bwhatever i (?:give up|concede|lose)\b|\bevery concession\b|\bconcessions? (?:you|i) make\b",
     r"\b(?:ahead|on top) even if\b|\bcome out (?:of this )?ahead\b|\bget the better of\b",
+    r"\b(?:(?:not|never|won't|refuse to) (?:\w+ ){0,3})?(?:leave|leaving|left) (?:any )?money on the table\b",
+    r"\b(?:someone|somebody|one of us|whoever|one side) (?:\w+ )?(?:caves?|blinks?|folds?|gives? in|backs? down)\b",
+    r"\bbest (?:possible )?deal (?:i can|for me|for myself)\b|\bnot (?:here )?to be liked\b",
+    r"\b(?:your|my|their) (?:savings?|profits?|gains?|wins?|margins?) (?:is|are|=|would be|will be|means?) (?:my|your|their) (?:loss(?:es)?|costs?)\b",
     r"\bdon't plan to lose\b|\bnot (?:going|planning) to lose\b|\bnot expecting miracles\b",
 )]
 _COOPERATIVE = rx(r"\bwin-win\b|\bwin win\b|\bwin for both\b|\bnot trying to (?:beat|win)\b|\bwork for both\b|\bboth (?:of us|sides) win\b")

@@ -12,10 +12,13 @@ from ..message import Message, Span
 _CAPITULATE = [rx(p) for p in (
     r"\b(?:forget|disregard|ignore|scratch) (?:i (?:said|asked|mentioned)|what i (?:said|asked)|(?:about )?(?:it|that|this|my (?:\w+ )?(?:request|ask|email|message|question)|the (?:\w+ ){0,2}(?:thing|request|ask|idea|question|bit|part)))",
     r"\bplease disregard\b|\bforget i (?:said|asked|mentioned|brought)\b|\bforget (?:about )?the\b",
-    r"\bnever ?mind\b|\bnvm\b",
+    r"\bi shouldn't (?:push|ask|press|be asking|be pushing|have pushed)\b|\bwhatever you can do is (?:great|fine|ok|okay|more than enough)\b|\bjust (?:happy|glad|grateful|lucky) to be (?:here|considered|offered|on board)\b",
+    r"\bnever ?mind\b|\bnvm\b|\bi take (?:it|that|this) (?:all )?back\b|\b(?:pretend|act like|as if) i (?:never|didn't) (?:asked|ask|said|say|mentioned|brought)\b",
+    r"\b(?:not|hardly) (?:really )?in (?:a|any) position to (?:negotiate|push|ask|bargain|haggle|make demands)\b",
+    r"\b(?:don't worry|no worries|it's fine|that's fine|it's ok|it's okay)\b,? (?:\w+ ){0,2}i'll (?:just )?(?:make|take|go|stick|sign|accept|live)\b",
     r"\b(?:request|ask|question) (?:is )?withdrawn\b|\bwithdraw (?:my|the) (?:request|ask|question)\b|\bdrop (?:it|the (?:\w+ )?(?:request|ask|thing|idea))\b|\blet's (?:just )?drop it\b|\blet(?:'s)? forget\b",
     r"\bshouldn't have (?:even )?(?:asked|brought|mentioned|said|pushed|pressed|raised)\b|\bsorry (?:i|for) (?:even )?(?:asked|asking|bringing|brought|mentioning)\b|\bsorry i brought it up\b",
-    r"\b(?:i'll|i will|i guess i'll|i'll just) (?:just )?(?:sign|take|do|accept|go|stick)\b(?=[^.?!]*\b(?:as is|as planned|whatever|wherever|anyway|then|fine|don't want|rather not|luck|choice)\b)",
+    r"\b(?:i'll|i will|i guess i'll|i'll just) (?:just )?(?:sign|take|do|accept|go|stick)\b(?=[^.?!]*(?<!-)\b(?:as is|as it stands|as planned|whatever|wherever|anyway|then(?!-)|fine|don't want|rather not|luck|choice)\b)",
     r"\bi'll just (?:sign|take|accept|do|go|stick)\b",
     r"\b(?:as is|as-is)\b(?=[^.?!]*(?:rock|risk|luck|don't want|fine|grateful|choice))|\b(?:take|accept|sign) it as(?:-| )is\b(?=[^.?!]*(?:rock|risk|luck|don't want|grateful|choice))",
     r"\b(?:don't|do not|didn't|dont) want to (?:be (?:the )?(?:difficult|a pain|greedy|pushy|demanding|a problem|that person|ungrateful)|come across as|seem|sound|rock the boat|cause (?:any )?(?:trouble|problems|issues)|jeopardi[sz]e|risk|push|make (?:this|it|things) awkward|lose (?:the|this) offer|upset|bother|impose)",
@@ -48,8 +51,18 @@ _CAPITULATE = [rx(p) for p in (
 )]
 
 
+_TRADE = rx(r"\band i(?:'ll| will| can) (?:happily |gladly )?$")
+
+
 def capitulates(m: Message) -> Span | None:
-    return m.find(_CAPITULATE, negatable=False)
+    best = None
+    for span in m.iter_matches(_CAPITULATE):
+        # "get me to 118 and I'll drop the title ask" is a trade.
+        if _TRADE.search(m.norm, max(0, span[0] - 20), span[0]):
+            continue
+        if best is None or span[0] < best[0]:
+            best = span
+    return best
 
 
 # ---------------------------------------------------------------------------
@@ -83,9 +96,20 @@ _HOSTILE = [rx(p) for p in (
     r"\byou (?:really )?went all out\b|\bso generous\b(?=[^.?!]*[🙄🙃]|\s*$)|\bwow\b",
     r"\bhandling this\b[^.?!]*\b(?:badly|poorly|terribly|embarrass\w*)|\b(?:badly|poorly|terribly) (?:run|handled|managed|organi[sz]ed)\b",
     r"\b(?:your|this|the) (?:offer|number|process|policy|company|hr|recruiter) (?:is|was|has been) (?:a )?(?:joke|mess|nightmare|disaster|ridiculous|absurd|insulting|garbage)\b",
+    # Sarcasm without cue words: mock praise of the company's values,
+    # "must be nice", "everyone except me", "it's only my career".
+    r"\bmust be nice\b|\b(?:everyone|everybody|anyone|all of them) (?:\w+ )?(?:except|but) (?:for )?me\b|\bit's only my (?:career|life|future|livelihood|rent|money|time)\b",
+    r"\b(?:glad|good|nice|great|lovely|reassuring) to see (?:\w+ ){0,4}(?:culture|values|people-first|transparency|family|mission)\b",
+    r"\b(?:nobody|no one|no-one) (?:\w+ ){0,4}(?:seems to|bothers to|ever|actually) (?:read|reads|listen|listens|reply|replies|answer|answers|care|cares|check|checks|know|knows)\b",
+    r"\b(?:perfected|mastered) the art of\b|\bthe art of (?:saying nothing|stalling|dodging|avoiding|saying no)\b|\bwhat a (?:shock|shocker|surprise)\b|\bcolou?r me (?:shocked|surprised)\b",
+    r"(?:^|[.!?] ?)(?:funny|amazing|interesting|incredible|convenient|strange) how (?:that|this|it|things|the|everything|nothing)\b|\bcan't imagine how (?:that|this) (?:ends|will end|turns out|goes)\b",
+    r"(?:^|[.!?,] ?)(?:very|so|really|how|truly) (?:enlightening|illuminating|informative|insightful|generous|thoughtful|kind)\s*[.!]*\s*$|\bthe lecture\b|\blecture me\b",
+    r"\boh (?:good|joy|lovely)\b|\bgood,? another\b",
+    r"\b(?:nice|good|kind|big|decent|lovely) of you to (?:finally|eventually|at last|actually|bother)\b|\bto finally (?:reply|respond|answer|get back)\b|\b(?:that|the) memo (?:never|didn't|must not have)\b",
+    r"\b(?:should|might want to|need to|ought to) (?:re-?read|actually read|read) my (?:cv|resume|application|email|message|emails)\b",
 )]
 # Quoted company phrases used in scorn: 'we value flexibility', 'company policy'.
-_SCARE_QUOTES = rx(r"(?:['\"])(?:we value|we'll see|company policy|people-first|check with|let me check|let me|our hands are tied|best we can do|no)\b[^'\"]{0,40}['\"]")
+_SCARE_QUOTES = rx(r"(?:['\"])(?:we value|we'll see|we'll get back|we'll be in touch|we're working on it|circle back|company policy|people-first|check with|let me check|let me|our hands are tied|best we can do|no)\b[^'\"]{0,40}['\"]")
 
 
 def hostile(m: Message) -> Span | None:
@@ -102,12 +126,12 @@ def hostile(m: Message) -> Span | None:
 _THANKS = [rx(p) for p in (
     r"\b(?:thank you|thank u|thankyou|thanks|thanx|thx|ty|tysm|cheers|many thanks|much appreciated|much obliged)\b|\bta\b(?= (?:very much|muchly|mate|so much|for))",
     r"\b(?:i |i really |i truly |really |truly |i do |i )?(?:appreciate|appreciated|appreciating)\b",
-    r"\b(?:grateful|thankful|gratitude)\b",
+    r"\b(?:grateful|thankful|gratitude)\b|\bi (?:really |truly |genuinely |do )?value (?:the time|your time|your help|your patience|your support|your effort|all (?:the|your)|everything you|how)\b",
     r"🙏",
 )]
 # Sarcastic thanks: "thanks for nothing", "thanks so much for the detailed 'no'".
 _SARCASM = rx(
-    r"\b(?:thanks|thank you) (?:\w+ ){0,3}(?:for nothing|for wasting|for ignoring|for the runaround|for the super|for the (?:\w+ )?detailed answer of|a bunch|i guess)|\b(?:thanks|thank you),? i (?:guess|suppose)\b|"
+    r"\b(?:thanks|thank you) (?:\w+ ){0,3}(?:for the lecture|for nothing|for wasting|for ignoring|for the runaround|for the super|for the (?:\w+ )?detailed answer of|a bunch|i guess)|\b(?:thanks|thank you),? i (?:guess|suppose)\b|"
     r"\b(?:wow|oh|great|gee|cool),? (?:\w+ ){0,2}(?:thanks|thank you)\b|(?<!that.s\s)(?<!thats\s)(?<!it.s\s)(?<!this\sis\s)(?<!that\sis\s)\b(?:really|super|so) helpful\b|[🙄🙃]|answer of ['\"]no"
 )
 
@@ -138,7 +162,7 @@ _ACCEPT = [rx(p) for p in (
     r"\bsounds (?:good|great|fair|perfect|reasonable|like a plan|like a deal|like a good plan)\b",
     r"(?:^|[.!?,]\s*)deal\b|\bit's a deal\b|\byou've got a deal\b|\bwe have a deal\b",
     r"\bi (?:happily |gladly )?accept\b(?! (?:that|the fact|it'?s|your point))|\b(?:happy|pleased|delighted|glad|thrilled|excited) to (?:formally |officially )?accept\b|\bi'm accepting\b|\bi will accept\b",
-    r"\bi'll take (?:it|that|the (?:\w+ ){0,4}(?:offer|deal|package|desk|seat|placement|role|number|compromise|option|\d+))\b|\bi'll take the \$?\d",
+    r"\bi'll take (?:it|that|the (?:\w+ ){0,4}(?:offer|deal|package|desk|seat|placement|role|number|compromise|option|plan|arrangement|setup|proposal|terms|\d+))\b|\bi'll take the \$?\d",
     r"\b(?:let's|lets|let us) (?:go with|do|lock|make|shake on|move forward with|proceed with) (?:that|it|this|the)\b|\blet's lock it in\b|\block it in\b",
     r"\b(?:i'd like to|i'll|i will|happy to|glad to|i'm happy to|delighted to|let's) go (?:ahead )?with\b(?! them)",
     r"\bi(?:'ll| will) (?:happily |gladly |gratefully )?accept (?:that|it|this|the|your)\b|\bon board with (?:it|that|this|the (?:\w+ )?(?:plan|proposal|compromise|idea|arrangement))\b",
@@ -151,11 +175,15 @@ _ACCEPT = [rx(p) for p in (
     r"\b(?:i'm|im) in\b[.!]|\bi'm in (?:for|on) (?:the|that|this)\b",
     r"\bi can live with (?:that|it|this)\b|\b(?:a |that's a |sounds like a )fair (?:compromise|deal)\b|\bthat's (?:generous|very generous|a great offer)\b",
     r"\b(?:is|'s) (?:actually )?perfect(?: for me)?\b|\bthat's perfect\b",
-    r"\byou've convinced me\b|\bi'm sold\b|\bwe have a plan\b",
+    r"\b(?:you've|you have) talked me into (?:it|that)\b|(?:^|[,.!?-]\s*)\$?\d[\d,.]*k? it is\s*[.!]*\s*$|\byou've convinced me\b|\bi'm sold\b|\bwe have a plan\b|\bcount me in\b(?! (?:if|once|when|for the long|either way|regardless))|\b(?:that's|it's) a (?:yes|go) (?:from me|then)\b|\ba yes from me\b",
+    r"(?:^|[.!?]\s*)(?:you've|you have|you) got (?:yourself )?(?:a|an) (?:new )?(?:hire|deal|yes|recruit|signature)\b",
+    r"(?:^|[.!?]\s*)(?:done|ok|okay|great|perfect|yes|yep|sure)\s*[-,:]\s*[^.?!]{0,40}\bworks\s*[.!]*\s*$",
     r"\b(?:happy|glad|pleased) to (?:go with|take|sign)\b|\bi'll sign\b(?! (?:it )?(?:if|once|when))",
-    r"(?:^|[.!?,]\s*)(?:(?:i'm|i am|very|really|more than) )?(?:happy|fine|good|okay|ok|content) with (?:that|this|it)\b|\b(?:is|are|sounds|seems) (?:\w+ )?(?:fine|good|great|ok|okay|acceptable) (?:with|by|to) me\b|\b(?:i'm|i am) ready to sign\b",
+    r"(?:^|[.!?,-]\s*)(?:(?:i'm|i am|very|really|more than) )?(?:happy|fine|good|okay|ok|content) with (?:that|this|it)\b|\b(?:is|are|sounds|seems) (?:\w+ )?(?:fine|good|great|ok|okay|acceptable) (?:with|by|to) me\b|\b(?:i'm|i am) ready to sign\b",
 )]
 _ONLY_IF = rx(r"\b(?:only way|only if|unless|not|won't|can't)\b")
+_HYPOTHETICAL_CHANGE = rx(r"\b(?:higher|bigger|more|larger|extra|additional|lower|smaller)\b[^.?!]*\bwould (?:\w+ )?$")
+_IF_YOU = rx(r"\b(?:if|as long as|provided|so long as) (?:you|we|the company|the firm|they) (?:can|could|will|would|are able)\b")
 _CONDITIONAL = rx(r"\b(?:if|as long as|provided|so long as|on condition|only if|assuming)\b")
 
 
@@ -170,6 +198,12 @@ def accepts(m: Message) -> Span | None:
             continue
         # Accepting on a condition is a counter-offer, not acceptance.
         if _CONDITIONAL.search(m.norm[span[0]:sb]) or _ONLY_IF.search(m.norm[sa:span[0]]):
+            continue
+        # "A higher bonus with the same base would be fine by me": a proposal.
+        if _HYPOTHETICAL_CHANGE.search(m.norm, sa, span[0]):
+            continue
+        # "if you can get to 130 I'll sign": a counter-offer.
+        if _IF_YOU.search(m.norm[sa:span[0]]):
             continue
         return span
     return None
