@@ -485,3 +485,30 @@ def test_generalised_phrasings(text, expected):
 ])
 def test_generalisation_guards(text, absent):
     assert absent not in tags_of(text), detect(text).tags
+
+
+# Found by playing the tutor in tmux: enthusiasm read as sarcasm, a filler
+# hiding a question, indirect process questions, a clause read as a later start.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("oh wow thank you!!", {"gratitude"}),
+        ("Wow, thank you so much, that's amazing news!", {"gratitude"}),
+        ("oh wow thank you!! um, is the salary negotiable at all? sorry if thats a weird question", {"gratitude", "specific_ask"}),
+        ("uh, could we maybe jump on a quick call?", {"requests_meeting"}),
+        ("I wanted to ask how the mobility policy works for new hires, and whether exceptions are ever made.", {"asks_interests"}),
+        ("Could you explain how exceptions get decided?", {"asks_interests"}),
+        ("Could you tell me what the case should include?", {"asks_interests"}),
+        ("I'd like to know how the bonus works.", set()),
+        ("Would it work if I did my onboarding in Chicago and moved to Denver after six months, with a review in writing?", {"proposes_option", "specific_ask"}),
+        ("Could my onboarding be moved to June?", {"asks_extension", "specific_ask"}),
+    ],
+)
+def test_cases_found_in_play(text, expected):
+    assert set(detect(text).tags) == expected
+
+
+@pytest.mark.parametrize("text", ["Wow, thanks a lot.", "Oh great, thanks.", "wow. 85k. so generous. 🙄"])
+def test_dry_wow_thanks_is_still_sarcasm(text):
+    tags = set(detect(text).tags)
+    assert "hostile" in tags and "gratitude" not in tags

@@ -8,6 +8,7 @@ What is normalised:
 
 * ANSI escape sequences, ``[bold]``-style markup and control characters
   become spaces;
+* hesitation fillers ("um,", "uh", "hmm") become spaces;
 * curly quotes and back-ticks become straight quotes;
 * letters are lower-cased (characters whose lower case is longer, such as
   the Turkish dotted I, are kept as they are);
@@ -27,6 +28,9 @@ MAX_CHARS = 5000
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
 _MARKUP = re.compile(r"\[/?[a-z][a-z0-9 _#=.-]{0,30}\]|\[/\]")
+# Hesitation fillers carry no meaning but break patterns anchored at the start
+# of a clause ("um, is the salary negotiable?"): blanked, with their comma.
+_FILLERS = re.compile(r"(?<![\w'])(?:u+m+|u+h+|e+r+m+|h+m+)(?![\w'])[,.]*", re.IGNORECASE)
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "`": "'", "\u00b4": "'",
@@ -55,6 +59,7 @@ def normalize(text: str) -> str:
     """
     out = _ANSI.sub(_blank, text)
     out = _MARKUP.sub(_blank, out)
+    out = _FILLERS.sub(_blank, out)
     out = out.translate(_QUOTES)
     # Control characters (tabs and newlines included) -> space; newlines are
     # kept as sentence breaks.

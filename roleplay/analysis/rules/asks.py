@@ -76,7 +76,8 @@ def requests_meeting(m: Message) -> Span | None:
 
 _LATER_START = [rx(p) for p in (
     r"\b(?:push|pushing|move|moving|bump|bumping|shift|shifting|slide|sliding|delay|delaying|defer|deferring|postpone|postponing|hold off on|put off|extend|extending) (?:back )?(?:my |the |our )?(?:start|first day|onboarding|joining|arrival|day one|orientation)\w*",
-    r"\b(?:start|first day|onboarding|joining) (?:\w+ ){0,3}(?:be )?(?:pushed|moved|delayed|deferred|postponed|slide|slid|shifted|bumped) (?:back|later|out|to)?",
+    # "my start (could) be pushed back", but not across a new clause ("onboarding in A and moved to B").
+    r"\b(?:start|first day|onboarding|joining) (?:(?!and\b|then\b)\w+ ){0,3}(?:be )?(?:pushed|moved|delayed|deferred|postponed|slide|slid|shifted|bumped) (?:back|later|out|to)?",
     r"\b(?:start|first day|onboarding|joining date|start date)\b(?:(?! earlier)[^.?!]){0,40}\b(?:slide|slip|shift|move) (?:later|back)\b",
     r"\b(?:later|delayed|deferred|pushed-back|pushed back) (?:start|starting|first day|onboarding|joining)\b",
     r"\b(?:start|start date|first day|onboarding|joining date) (?:\w+ ){0,2}(?:move|shift|slide|slip|be moved|be pushed|be delayed|be deferred|be postponed|change) (?:back |later )?(?:to|by|until|till|back|later)\b",
@@ -210,6 +211,9 @@ _INTEREST_PHRASES = [rx(p) for p in (
     r"\bwhat (?:matters|counts|drives)\b|\bwhat's (?:most )?important (?:to you|for)\b",
     r"\bhow (?:do|does|would|did|have|has|is|are) (?:\w+ ){0,4}(?:usually |typically |normally |generally )?(?:decide|decided|handle|handled|approach|approached|evaluate|think about|look at|set|work|determine|approve|weigh|prioriti[sz]e|go about)\b",
     r"\bhow (?:flexible|much room|much flexibility|open|strict|firm)\b",
+    # indirect: "how the mobility policy works", "how exceptions get decided"
+    # (process words only: "how the bonus works" is a fact of the offer, no tag)
+    r"\bhow (?:the |your |a |an |these |those )?(?:[\w-]+ ){0,2}(?:policy|policies|process|procedure|exceptions?|approvals?|transfers?|committee|decisions?|mobility|sponsorship|hiring|promotions?) (?:\w+ ){0,3}?(?:works?|operates?|gets? (?:decided|approved|handled|set)|(?:is|are) (?:decided|approved|handled|set|run))\b",
     r"\b(?:walk me through|tell me (?:more )?about|help me understand|explain) (?:how|what|the|who|your)\b",
     r"\bwho (?:else )?(?:would|will|needs to|has to|gets to|makes|decides|signs|approves|is involved|weighs)\b",
     r"\b(?:are there|any|what are the|what's the biggest|what are your) (?:\w+ ){0,2}(?:constraints|concerns|priorities|limits|challenges|risks|worries|considerations)\b",
@@ -233,7 +237,7 @@ _INTEREST_PHRASES = [rx(p) for p in (
 # organisation's needs, constraints, process or norms.
 _OPEN_Q = rx(r"(?:^|[.!?,:]\s*|\b(?:so|and|also|but|like|then)\s+)(?:what|how|who|which|why|is there anything|are there any|can you (?:tell me|explain|share)|could you (?:tell me|explain|share|give me an idea of)|(?:may|can|could) i ask (?:what|how|who|which|why))\b")
 _INTEREST_TOPIC = rx(
-    r"\b(?:needs?|needed|constraints?|priorit\w*|process|procedure|approv\w*|decid\w*|decision|sign(?:s|ed)? off|"
+    r"\bshould (?:\w+ )?(?:include|contain|cover|address|show)\b|\b(?:needs?|needed|constraints?|priorit\w*|process|procedure|approv\w*|decid\w*|decision|sign(?:s|ed)? off|"
     r"usually|typically|normally|generally|standard|typical|normal|usual|common|customary|norms?|concerns?|worr\w*|"
     r"obstacles?|hurdles?|blockers?|barriers?|sticking points?|challenges?|risks?|matters? most|goals?|looking for|look for|"
     r"hoping|care (?:about|most)|value|headcount|plans?|tends? to|do(?:es)? well|succeed\w*|thrive\w*|kind of person|type of person|profile|approach\w*|requests? from|people who|criteria|handled?|easier|lose|gain|success|expect\w*|"
@@ -261,7 +265,7 @@ _THANKED_FOR = rx(r"\b(?:thanks?|thank you|appreciate\w*|grateful)\b[^.?!]{0,40}
 
 
 def _asks_interests_phrase(m: Message) -> Span | None:
-    if not m.is_question and not re.search(r"\b(?:walk me through|help me understand|tell me (?:more )?about|curious (?:how|what|about)|(?:like|want|trying|keen|hoping) to (?:understand|know|learn|get a sense of) (?:how|what|who|why|which))\b", m.norm):
+    if not m.is_question and not re.search(r"\b(?:walk me through|help me understand|tell me (?:more )?about|curious (?:how|what|about)|(?:like|want|trying|keen|hoping) to (?:understand|know|learn|get a sense of) (?:how|what|who|why|which)|(?:wanted|want|would like|'d like|meant|was going) to ask (?:you )?(?:how|what|who|why|which|whether|if))\b", m.norm):
         return None
     for span in m.iter_matches(_INTEREST_PHRASES, negatable=True, window=3):
         sa, sb = m.sentence_at(span[0])
@@ -270,7 +274,7 @@ def _asks_interests_phrase(m: Message) -> Span | None:
         if _THANKED_FOR.search(m.norm, sa, span[0]):
             continue
         # Questions about a plain fact of the offer need a norm/process word.
-        if "?" in sent or re.search(r"walk me through|help me understand|tell me|curious|to (?:understand|know|learn|get a sense of) (?:how|what|who|why|which)", sent):
+        if "?" in sent or re.search(r"walk me through|help me understand|tell me|curious|to (?:understand|know|learn|get a sense of) (?:how|what|who|why|which)|to ask (?:you )?(?:how|what|who|why|which|whether|if)", sent):
             return span
     return None
 

@@ -93,7 +93,8 @@ _HOSTILE = [rx(p) for p in (
     r"\b(?:acting like|pretending) i\b|\bmade it up\b|\byou (?:promised|lied|said)\b(?=[^.?!]*\b(?:now|but|and now)\b)|\blied to me\b|\bbait and switch\b",
     r"\bwhy would anyone\b|\bwho (?:in their right mind|would ever)\b|\bwho came up with\b|\bwhoever came up with\b",
     r"\b(?:nobody|no one|noone|anyone) (?:\w+ ){0,3}(?:seems|is|are) (?:\w+ )?(?:capable|able|competent|willing)\b|\bmake (?:things|stuff|it all) up\b|\bi don't appreciate\b|\bhow dare\b|\bshame on\b|\bget (?:it|your act) together\b|\bdo your job\b",
-    r"\byou (?:really )?went all out\b|\bso generous\b(?=[^.?!]*[🙄🙃]|\s*$)|\bwow\b",
+    # "wow" alone is as often delight as scorn ("oh wow thank you!!"): only with another cue.
+    r"\byou (?:really )?went all out\b|\bso generous\b(?=[^.?!]*[🙄🙃]|\s*$)",
     r"\bhandling this\b[^.?!]*\b(?:badly|poorly|terribly|embarrass\w*)|\b(?:badly|poorly|terribly) (?:run|handled|managed|organi[sz]ed)\b",
     r"\b(?:your|this|the) (?:offer|number|process|policy|company|hr|recruiter) (?:is|was|has been) (?:a )?(?:joke|mess|nightmare|disaster|ridiculous|absurd|insulting|garbage)\b",
     # Sarcasm without cue words: mock praise of the company's values,
@@ -132,7 +133,7 @@ _THANKS = [rx(p) for p in (
 # Sarcastic thanks: "thanks for nothing", "thanks so much for the detailed 'no'".
 _SARCASM = rx(
     r"\b(?:thanks|thank you) (?:\w+ ){0,3}(?:for the lecture|for nothing|for wasting|for ignoring|for the runaround|for the super|for the (?:\w+ )?detailed answer of|a bunch|i guess)|\b(?:thanks|thank you),? i (?:guess|suppose)\b|"
-    r"\b(?:wow|oh|great|gee|cool),? (?:\w+ ){0,2}(?:thanks|thank you)\b|(?<!that.s\s)(?<!thats\s)(?<!it.s\s)(?<!this\sis\s)(?<!that\sis\s)\b(?:really|super|so) helpful\b|[🙄🙃]|answer of ['\"]no"
+    r"\b(?:wow|oh|great|gee|cool),? (?:\w+ ){0,2}(?:thanks|thank you)\b(?![^.?]*!)|(?<!that.s\s)(?<!thats\s)(?<!it.s\s)(?<!this\sis\s)(?<!that\sis\s)\b(?:really|super|so) helpful\b|[🙄🙃]|answer of ['\"]no"
 )
 
 
