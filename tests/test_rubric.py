@@ -393,3 +393,20 @@ def test_original_ultimatum_feedback():
     got = by_principle(assess_move(d, ctx(post_acceptance=True)))
     assert set(got) == {"no_threats", "synchronous", "commitment", "discretion"}
     assert all(f.delta < 0 for f in got.values())
+
+
+def test_a_lone_trigger_word_is_quoted_with_its_clause():
+    from roleplay.analysis.rubric import quote_evidence
+
+    text = "Thanks for calling! Is the base salary flexible at all? I ask because of the move."
+    start = text.index("salary")
+    d = Detection(text=text, tags=("specific_ask",), spans={"specific_ask": (start, start + len("salary"))})
+    assert quote_evidence(d, "specific_ask") == "Is the base salary flexible at all?"
+
+
+def test_a_long_span_is_quoted_as_is():
+    from roleplay.analysis.rubric import quote_evidence
+
+    text = "I could support the two new hospital clients from day one."
+    d = Detection(text=text, tags=("employer_benefit",), spans={"employer_benefit": (8, 38)})
+    assert quote_evidence(d, "employer_benefit") == text[8:38]

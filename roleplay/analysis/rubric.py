@@ -534,10 +534,25 @@ def _shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
     return cut.rstrip(" ,;:.") + "..."
 
 
+_CLAUSE_START = re.compile(r"[.!?;\n]\s*")
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause holding ``text[start:end]``: a lone trigger word ("salary")
+    quoted alone tells the learner little, the clause around it does."""
+    head = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
+    tail = _CLAUSE_END.search(text, end)
+    return text[head : tail.end() if tail else len(text)].strip()
+
+
 def quote_evidence(detection: Detection, tag: str | None) -> str | None:
-    """The words to quote for ``tag``: its evidence span, else the start of
-    the message, else None (the caller then says "in this message")."""
+    """The words to quote for ``tag``: its evidence span (widened to its clause
+    when it is under three words), else the start of the message, else None
+    (the caller then says "in this message")."""
     span = detection.evidence.get(tag, "").strip() if tag else ""
+    if span and len(span.split()) < 3 and tag in detection.spans:
+        span = _clause_around(detection.text, *detection.spans[tag]) or span
     text = span or detection.text.strip()
     return _shorten(text) if text else None
 
