@@ -60,10 +60,15 @@ def _loc_text(loc: tuple) -> str:
     return out
 
 
+_UNION_MEMBERS = {"str", "int", "list[str]", "function-after", "tagged-union"}
+
+
 def validation_diagnostics(src: Source, model: type[BaseModel], exc: ValidationError) -> list[Diagnostic]:
     out = []
     for err in exc.errors(include_url=False):
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p[:1].isupper() and p not in ("",)))
+        # pydantic puts the member's name in the path of a union ("TaggedMove",
+        # "str"); YAML paths hold only keys and indexes, so drop those parts.
+        loc = tuple(p for p in err["loc"] if isinstance(p, int) or not p[:1].isupper() and p not in _UNION_MEMBERS)
         kind = err["type"]
         where = _loc_text(loc)
         if kind == "extra_forbidden":
@@ -83,7 +88,7 @@ def validation_diagnostics(src: Source, model: type[BaseModel], exc: ValidationE
                 got = type(err.get("input")).__name__
                 got = {"dict": "a mapping", "list": "a list", "str": "text", "int": "a number", "NoneType": "empty", "bool": "true/false", "float": "a decimal number"}.get(got, got)
                 msg = f"{msg}, got {got}"
-            out.append(src.diag(loc, f"{where}: {msg}" if where else msg, key=kind == "literal_error" and False))
+            out.append(src.diag(loc, f"{where}: {msg}" if where else msg))
     return out
 
 
