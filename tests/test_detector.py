@@ -512,3 +512,51 @@ def test_cases_found_in_play(text, expected):
 def test_dry_wow_thanks_is_still_sarcasm(text):
     tags = set(detect(text).tags)
     assert "hostile" in tags and "gratitude" not in tags
+
+
+# Rounds 5-6 (holdout5/holdout6): constructions new writers used. Written as
+# fresh variants of each construction, not copies of the holdout sentences.
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # threats asked as questions or phrased as regret / in the passive
+        ("Is it honestly worth losing me over one remote day?", {"threat"}, set()),
+        ("Do you really want me to walk away over the signing bonus?", {"threat", "specific_ask"}, set()),
+        ("Should the title not change, my acceptance would have to be withdrawn.", {"threat", "specific_ask"}, set()),
+        ("Unless the equity moves, I'll be declining.", {"threat", "specific_ask"}, set()),
+        ("Failing a decision on Austin, I'd consider myself free to pursue other opportunities.", {"threat"}, set()),
+        ("Sadly I can't sign at that number.", {"threat"}, set()),
+        # alternatives in other words
+        ("I'm comparing it with a package from a hospital group.", {"mentions_alternative"}, set()),
+        ("My current employer has offered to promote me if I stay.", {"mentions_alternative"}, set()),
+        ("There's another bank interested as well.", {"mentions_alternative"}, set()),
+        # zero-sum as a contest
+        ("We're on opposite sides of the table and I mean to finish ahead.", {"zero_sum"}, set()),
+        ("I won't leave a single penny behind.", {"zero_sum"}, {"affirms_commitment"}),
+        # understatement and sarcasm
+        ("What a novel reading of 'market rate'.", {"hostile"}, set()),
+        ("Lovely. Another delay, I do so enjoy those.", {"hostile"}, set()),
+        ("Thanks for the two-line answer, very thorough.", {"hostile"}, {"gratitude"}),
+        ("I'd be lying if I said the other role didn't tempt me.", set(), {"hostile"}),
+        # passive / subjunctive requests
+        ("It would be appreciated if the bonus could be reconsidered.", {"specific_ask"}, {"gratitude"}),
+        ("I'd suggest that the stipend be increased to $5,000.", {"specific_ask"}, set()),
+        # live-call fragments
+        ("could you do 128?", {"specific_ask"}, set()),
+        ("Okay, you've got yourself a new designer.", {"accepts"}, set()),
+        ("Who actually makes the call on that?", {"asks_interests"}, {"requests_meeting"}),
+        ("How about a larger bonus instead?", {"proposes_option", "specific_ask"}, {"asks_interests"}),
+        ("Could we settle this over the phone?", {"requests_meeting"}, set()),
+        # norms vs asks; others' circumstances vs one's own
+        ("Is equity something people usually negotiate here?", {"asks_interests"}, {"specific_ask"}),
+        ("How do you handle visas for other hires?", {"asks_interests"}, {"personal_preference"}),
+        ("I'll be near your office Thursday, any chance of a coffee?", {"requests_meeting"}, {"employer_benefit"}),
+        ("Could the relocation budget be swapped for a higher base?", {"proposes_option", "specific_ask"}, set()),
+        ("I'd like to accept the offer as written.", {"accepts"}, set()),
+        ("I'd love to accept, but the base is a problem.", set(), {"accepts"}),
+        ("I'd like to ask whether a 6-month salary review could be agreed.", {"proposes_option", "specific_ask"}, {"accepts"}),
+    ],
+)
+def test_round5_6_constructions(text, present, absent):
+    tags = set(detect(text).tags)
+    assert present <= tags and not (absent & tags), tags

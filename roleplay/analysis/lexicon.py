@@ -206,6 +206,7 @@ ASK_FRAME = alt(
     r"i (?:want|wanted|was hoping|am hoping|'m hoping|hope) (?:to ask|to request|to see if|for)",
     r"i'd (?:also |really |just |then )?like\b", r"i would (?:also |really )?like\b", r"i'm hoping", r"i was hoping", r"i'm asking", r"i am asking",
     r"(?:kindly|please) (?:consider|allow|let|approve)",
+    r"it (?:is|was|would be) (?:\w+ )?(?:hoped|appreciated|requested|preferred|welcomed)",
     r"request(?:ing)? (?:a|an|that|if|whether|to)", r"i need\b", r"i'd need\b", r"i really need\b", r"i'd (?:really |so )?love\b", r"if at all possible",
     r"i'd (?:much )?(?:prefer|want)\b", r"i would (?:much )?(?:prefer|want)\b", r"if you (?:can|could) (?:swing|manage|make|do|stretch)\b",
     r"would (?:really |honestly )?(?:make (?:a|all the) (?:\w+ )?difference|mean (?:a lot|so much|the world))",
@@ -215,6 +216,7 @@ ASK_FRAME = alt(
     # yes", "is what I'm after", "the one thing I'd push on".
     r"would (?:\w+ ){0,2}(?:go a long way|make (?:this|it|my decision|the decision|things) (?:an? )?(?:easy|easier|simple|simpler|no-brainer)|be an easy yes|get me (?:over the line|there|to yes)|seal (?:it|the deal)|clinch it|tip the (?:scales|balance)|suit me|work (?:best |better )?for me)",
     r"would (?:\w+ ){0,2}(?:be (?:a |an |the )?(?:life ?saver|godsend|huge help|big help|real help|game ?changer|cherry on top|dream)|put my mind at ease|help (?:a lot|enormously|hugely|massively))",
+    r"(?:would|'d) (?:really |honestly |genuinely |so )?help(?: me| us)?\s*[.!]*$",
     r"(?:is|'s) what i'm (?:after|looking for|hoping for|asking for)", r"what i'd (?:need|want|be looking for)",
     r"(?:the )?(?:one|only|main|big) thing i'd (?:ask|push|want|need)", r"i'd push (?:on|for)\b", r"i'm looking at (?:something|around|about|closer|\$?\d)",
     r"(?:should|needs? to|has to|must) (?:really |ideally |at least )?(?:cover|include|reflect|match|be at|be closer|be higher|go up|come up|land|start with)\b",
@@ -243,6 +245,6 @@ KIN = alt(
     r"partner", r"wife", r"husband", r"spouse", r"fianc[eé]e?", r"girlfriend", r"boyfriend",
     r"family", r"parents?", r"mum", r"mom", r"mother", r"dad", r"father", r"sister",
     r"brother", r"siblings?", r"kids?", r"children", r"child", r"son", r"daughter",
-    r"toddler", r"baby", r"grandparents?", r"grandmother", r"grandfather", r"in-laws",
+    r"toddler", r"baby", r"twins", r"newborn", r"grandparents?", r"grandmother", r"grandfather", r"in-laws",
     r"friends", r"dog", r"cat", r"folks", r"nan", r"gran",
 )

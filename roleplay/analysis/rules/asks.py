@@ -17,7 +17,7 @@ _MEETING = [rx(p) for p in (
     r"\b(?:can|could|shall|should|may) (?:we|i) (?:please |quickly |maybe |possibly )?(?:talk|speak|chat|meet|hop on|jump on|get on|set up|schedule|book|arrange|find (?:a |some )?(?:time|minutes|\d+)|grab|call|ring|discuss \w+ (?:by|over|on) (?:phone|call|zoom|video))\b(?! (?:about it )?(?:by|over|via) e-?mail)",
     r"\b(?:would|will|do|are) you (?:have|be|got) (?:\w+ ){0,3}(?:time|free|available|a moment|a few minutes|(?:\d+|five|ten|fifteen|twenty|thirty|forty|forty-five|sixty) (?:minutes|mins)|a slot)\b(?! to (?:send|email|write|reply|respond))",
     r"\b(?:find|set up|schedule|book|arrange|grab|put) (?:a |some |\d+ |twenty |fifteen |ten |thirty )?(?:time|minutes|slot|call|meeting|chat|zoom|video)",
-    r"\b(?:a|some|the|quick|short|brief) (?:quick |short |brief )?(?:phone|video|zoom|teams|follow-up|follow up|\d+[- ]minute)? ?(?:call|chat|meeting)\b(?! (?:yesterday|last|earlier))|\b(?:phone|video|zoom|teams|live) conversation\b",
+    r"\b(?:a|some|the|quick|short|brief) (?:quick |short |brief )?(?:(?:\d+|five|ten|fifteen|twenty|thirty|half-hour)[- ]min(?:ute)? )?(?:phone|video|zoom|teams|follow-up|follow up|\d+[- ]minute)? ?(?:call|chat|meeting)\b(?! (?:yesterday|last|earlier))|\b(?:phone|video|zoom|teams|live) conversation\b",
     r"\b(?:over|by|on|via) (?:the )?(?:phone|telephone|zoom|teams|video|a call|facetime|skype)\b",
     r"\b(?:have|got) you (?:got )?(?:\w+ ){0,2}(?:minutes|mins|a minute|a moment|a sec|time|a slot)\b(?! to (?:send|email|write|reply|respond))(?=[^.!]*\?)",
     r"\bwhat time (?:\w+ )?(?:suits|works|is good|is best) (?:for )?you\b|\b(?:a|quick|short|brief) (?:quick )?(?:catch-?up|sync|video chat|conversation)\b",
@@ -29,6 +29,10 @@ _MEETING = [rx(p) for p in (
     r"\b(?:meet|catch up|talk) (?:up )?(?:for|over) (?:a )?(?:coffee|lunch|a drink|tea|breakfast)\b",
     r"\b(?:see|speak to|talk to) you (?:then|on (?:monday|tuesday|wednesday|thursday|friday)|at \d|tomorrow)\b",
     r"\bin person\b|\bface[- ]to[- ]face\b",
+    r"\blet's (?:\w+ ){0,3}over (?:a )?(?:lunch|coffee|dinner|breakfast|drinks?)\b",
+    # "Could we do this live?", "any chance of grabbing a coffee?"
+    r"\b(?:do|take|have|continue|finish|discuss|sort|settle|hash) (?:this|it|that|the rest|things) (?:out )?(?:live|in person|face to face|by phone|on the phone|over the phone|on a call)\b",
+    r"\b(?:grab|grabbing|get|getting|meet for|meeting for|chance of|time for|fancy) (?:a )?(?:quick )?(?:coffee|lunch|a drink|drinks|tea|breakfast)\b(?=[^.!]*\?)",
     r"\b(?:talk|speak|chat|discuss|go) (?:\w+ ){0,4}(?:live|in person|by phone|on the phone|over the phone|on a call|over coffee)\b",
     r"\b(?:hop|jump|get) on (?:a |the )?(?:call|phone|zoom|teams|video)",
     r"\b(?:stop|come|swing|drop) by (?:the|your) office\b",
@@ -46,6 +50,8 @@ _MEETING = [rx(p) for p in (
 _PAST_CALL = rx(r"\b(?:returning|following up on|after|since|during|on|from|in|missed|our last|my last|the last) (?:your|our|the|my|that|yesterday's) (?:\w+ )?(?:call|meeting|chat)\b")
 
 
+# "who makes the call", "your call", "a tough call": a decision, not a call.
+_DECISION_CALL = rx(r"\b(?:make|makes|making|made|final|tough|judge?ment|right|wrong|close|your|my|their|whose) (?:the |a |that |this )?(?:\w+ )?call\b")
 _NOT_A_MEETING = rx(r"\b(?:in|at|from|out of|during|between|rather than|instead of|than) (?:a|the|my|another|an|over|by|on|via) (?:\w+ )?(?:meeting|call|video|phone|zoom|teams)\b")
 _MODE_ONLY = rx(r"(?:(?:over|by|on|via) (?:the )?(?:phone|telephone|zoom|teams|video|a call|facetime|skype)|in person|face[- ]to[- ]face)")
 _TALK = rx(r"\b(?:talk|discuss|meet|chat|speak|call|go through|go over|catch up|conversation|sit down|pick (?:this|it|things) up|continue|grab|hop|jump|iron|work through|free|available|mins|minutes)\b|\?")
@@ -60,6 +66,8 @@ def requests_meeting(m: Message) -> Span | None:
         # Somebody else's meeting, or a mode mentioned in passing ("lead the
         # workshops in person rather than over video").
         if _NOT_A_MEETING.search(m.norm[max(sa, span[0] - 15):span[1]]):
+            continue
+        if _DECISION_CALL.search(m.norm[max(sa, span[0] - 15):span[1]]) and m.norm[span[1] - 4:span[1]] == "call":
             continue
         if _MODE_ONLY.fullmatch(m.norm[span[0]:span[1]]) and not _TALK.search(m.norm[sa:sb]):
             continue
@@ -84,24 +92,25 @@ _LATER_START = [rx(p) for p in (
     r"\b(?:start|join|begin)(?:ing)? (?:date )?(?:\w+ ){0,3}(?:later|a (?:bit|little|few \w+|week|month|couple of \w+) later)\b",
     r"\b(?:start|join|begin|starting|joining|started|joined|began)\b[^.?!]{0,70}?\b(?:instead of|rather than) (?:the|on|in)? ?(?:\w+ )?(?:\d|january|february|march|april|may|june|july|august|september|october|november|december|next|this|mid|early|end)",
     r"\b(?:one|a|two|a couple of|few) (?:\w+ )?(?:weeks?|months?|cycles?) later\b",
+    r"\b(?:delay|deferral|postponement|extension|push) (?:on|of|to) (?:my |the )?(?:start|start date|first day|joining)\b|\b(?:more|extra|additional|a few|a couple of) (?:\w+ )?(?:days|weeks) (?:off )?before (?:i|my) (?:start|join|begin)\b",
     r"\bjoining date is (?:\w+ ){0,3}later\b|\bdefer\w*\b",
     r"\bjoin the (?:\w+ )?(?:class|cohort|intake) (?:instead|rather)",
     r"\b(?:push|pushing|moving|move) my first day\b",
     r"\b(?:first day|day one|joining date|start date)\b[^.?!]{0,40}?\b(?:instead of|rather than) (?:the )?\d",
-    r"\b(?:a|an) (?:(?:mid|late|early)[- ])?(?:january|february|march|april|june|july|august|september|october|november|december|autumn|fall|spring|summer|winter) (?:start|start date|joining date|first day)\b(?=[^.?!]*(?:\?|instead|rather|possible|doable|prefer|ideal|would (?:\w+ ){0,2}(?:help|be (?:a |an )?(?:\w+ )?(?:help|easier|ideal|great|better))))",
+    r"\b(?:a|an) (?:(?:mid|late|early)[- ])?(?:january|february|march|april|june|july|august|september|october|november|december|autumn|fall|spring|summer|winter)(?: \d{1,2}(?:st|nd|rd|th)?)? (?:start|start date|joining date|first day)\b(?=[^.?!]*(?:\?|instead|rather|possible|doable|prefer|ideal|would (?:\w+ ){0,2}(?:help|be (?:a |an )?(?:\w+ )?(?:help|easier|ideal|great|better))))",
 )]
 _MORE_TIME = [rx(p) for p in (
     r"\b(?:more|extra|additional|some|a bit of|a little|a little more|a bit more|a few more|a couple more) (?!(?:remote|office|home|wfh|vacation|holiday|pto|leave|annual|paid|sick|hybrid|in-office|onsite|on-site) )(?:\w+ )?(?:time|days|weeks?|hours)\b(?! (?:in|at|with|of|off|from) )(?! (?:remote|pto|vacation|leave|holiday))",
-    r"\b(?:sleep on it|think (?:it|this|things) over|mull (?:it|this) over|think about it|think it through|think this through|consider it|talk it over|discuss it with)\b(?! (?:by|on|over|via) (?:the |a )?(?:phone|call|zoom|video|teams))(?! with you)",
-    r"\b(?:i|i'll|i'd|i will|i can|i could|let me|me|to) (?:\w+ ){0,2}(?:get|gets|getting|got|come|came|coming) back to (?:you|u)\b|\bcircle back\b|\bback in touch\b|\b(?:get|have|take|took|had|got|give me|gimme) (?:\w+ )?(?:till|until|til) (?:monday|tuesday|wednesday|thursday|friday|next|the weekend|end of)",
+    r"\b(?:sleep on it|sit with (?:it|this|the offer)|think (?:it|this|things) over|mull (?:it|this) over|think about it|think it through|think this through|consider it|talk it over|discuss it with)\b(?! (?:by|on|over|via) (?:the |a )?(?:phone|call|zoom|video|teams))(?! with you)",
+    r"\b(?:i|i'll|i'd|i will|i can|i could|let me|me|to) (?:\w+ ){0,2}(?:get|gets|getting|got|come|came|coming) back to (?:you|u)\b|\bcircle back\b|\bback in touch\b|\b(?:get|have|take|took|had|got|give me|gimme) (?:\w+ )?(?:till|until|til|through|over) (?:the weekend|monday|tuesday|wednesday|thursday|friday|next|the weekend|end of)",
     r"\b(?:give you|send you|have) (?:an|my) (?:final )?answer (?:by|next|after|on|early|later|in)\b",
     r"\bbefore (?:i|we) (?:give you (?:a|my) (?:final )?answer|decide|commit|lock in)\b",
     r"\b(?:hold|holding) off\b|\bpause (?:the|on)\b|\bput (?:the|it|this) on hold\b",
     r"\b(?:rather not|don't want to|didn't want to|prefer not to) rush\b|\bwithout rushing\b|\bno rush on my end\b",
     r"\b(?:extend|extension|extending|push back|push) (?:\w+ ){0,2}(?:the )?(?:deadline|decision date|response date|offer expiry|answer)\b|\bextension\b",
     r"\b(?:hard|firm|fixed|strict) (?:deadline|date)\b|\b(?:is|are) (?:the )?(?:\w+ )?(?:date|deadline) (?:firm|fixed|flexible)\b|\bflexibility (?:there|on the deadline|on timing|on the date)",
-    r"\b(?:time|weekend|week|night|days?|while) to (?:think|decide|consider|mull|reflect|sleep|talk it over|weigh)\b",
-    r"\b(?:offer|deadline) (?:\w+ ){0,2}(?:stay|remain|be kept|be held) open\b|\bkeep the offer open\b|\bhold the offer\b|\bextend the offer\b",
+    r"\b(?:time|weekend|week|night|days?|while) to (?:think|decide|consider|mull|reflect|sleep|talk it over|weigh)\b|\b(?:the |a |this )?weekend to (?:go over|look over|go through|digest)\b",
+    r"\b(?:offer|deadline) (?:\w+ ){0,2}(?:stay|remain|be kept|be held) (?:open|valid|live|on the table)\b|\bkeep the offer open\b|\bhold the offer\b|\bextend the offer\b",
     r"\bhold (?:my |the )?(?:start date|offer|position|role|place|spot|seat) open\b",
     r"\blonger to (?:decide|think|consider|respond|answer|confirm|reply)\b|\b(?:a little|a bit|slightly|a few days) longer\b",
     r"\brun (?:it|this|things|the offer) (?:past|by) (?:my|the)\b|\bcheck with my (?:partner|wife|husband|family|spouse)\b",
@@ -143,7 +152,12 @@ _OPTION = [rx(p) for p in (
     r"\b(?:phased|staggered|gradual|part-time) (?:start|return|move|transition|schedule|relocation|first)\b|\bcould we agree\b",
     r"\bwould (?:that|this|it) (?:make (?:it|this|that) )?(?:be )?(?:workable|worth exploring|acceptable|help)\b",
     r"\b(?:one|another|an|a possible|a) (?:option|idea|possibility|alternative|thought|compromise|middle ground)(?: could be| would be| is| might be)?\s*[:,-]|(?:^|[.!?] )(?:option|idea|proposal|suggestion|alternative|compromise|counter-?proposal)\s*[:-]",
-    r"\b(?:in exchange|in return)\b|\btrade(?:-off| off)\b|\btrade (?:\w+ ){1,6}for\b|\bswap\b",
+    r"\b(?:in exchange|in return)\b|\btrade(?:-off| off)\b|\btrade (?:[\w'$%.,-]+ ){1,6}for\b|\bswap(?:s|ped|ping)?\b|\b(?:exchanged|traded|converted) (?:for|into)\b",
+    # Laying out routes: "Two routes I can see: ...", "a few options -".
+    r"\b(?:two|three|a few|a couple of|some|my) (?:possible )?(?:options|routes|ways|paths|ideas|possibilities|alternatives|approaches|scenarios)(?: (?:i|we) (?:can|could) see| here| to consider| forward)?\s*[:-]",
+    r"\b(?:close|narrow|shrink|cut|get|bring) (?:\w+ ){0,5}and i(?:'ll| will)? (?:sign|accept|say yes|commit|join)\b",
+    # Splitting a payment: "half on signing, half at six months".
+    r"\bsplit(?:ting)? (?:the|my) (?:\w+ )?(?:bonus|payment|relocation|equity|raise|increase)\b|\bhalf (?:on|at|up ?front|now)\b[^.?!]{0,30}\bhalf (?:on|at|after|later|in)\b",
     r"\b(?:another|one|an alternative|a possible|a different) (?:option|idea|possibility|alternative|approach|compromise) (?:might|could|would) be\b",
     r"\b(?:meet (?:you |me |us )?(?:halfway|in the middle)|split the difference|middle ground)\b",
     r"\bwould it help if i\b|\bwould it make (?:it|things|that) easier if\b|\bif it (?:helps|would help|makes it easier)\b",
@@ -161,7 +175,7 @@ _OPTION = [rx(p) for p in (
     r"\b(?:instead of|rather than|in place of|in lieu of) (?:a |an |the |my |any |upfront |more )?(?:higher |bigger |larger |extra |upfront )?" + _COMP,
     _COMP + r" (?:\w+ ){0,4}(?:instead of|rather than|in place of|in lieu of) (?:a |an |the |my |upfront )?(?:higher |bigger |larger )?(?:signing |sign-on |retention |annual )?" + _COMP,
     r"\b(?:could|can) (?:part|some) of (?:the|it|that)\b",
-    r"\b(?:agree|put it) in writing\b|\bfirst (?:pick|dibs|refusal)\b|\bguaranteed review\b|\b(?:six|6|12|twelve|three|3)-month (?:review|check-in)\b",
+    r"\b(?:agree|put it) in writing\b|\bfirst (?:pick|dibs|refusal)\b|\bguaranteed review\b|\b(?:six|6|12|twelve|three|3)-month (?:salary |pay |comp |compensation |performance )?(?:review|check-in)\b",
     r"\bif the (?:base|salary|number|budget|band|location|office) (?:can't|cannot|is fixed|won't|doesn't)\b",
     r"\bi could (?:base myself|skip|split|pay|fly|commute|relocate|come in)\b",
     r"\b(?:lower|smaller|reduced|less|cheaper) (?:\w+ )?(?:base|salary|relocation|bonus|payment|package|pay|number|stipend|allowance)\b[^.?!]{0,40}\b(?:if|in exchange|in return|so long as|provided)\b",
@@ -219,14 +233,18 @@ _INTEREST_PHRASES = [rx(p) for p in (
     r"\b(?:are there|any|what are the|what's the biggest|what are your) (?:\w+ ){0,2}(?:constraints|concerns|priorities|limits|challenges|risks|worries|considerations)\b",
     r"\bwhat (?:does|would|is|'s) (?:the|a|your) (?:\w+ ){0,3}(?:process|approval|cycle|band|range|norm|plan|criteria|timeline for approval|typical)\b",
     r"\bwhat (?:does|would) (?:\w+ ){0,4}look like\b",
-    r"\b(?:is that|is this|is it) something (?:that )?(?:usually|typically|normally|you|people|the|we)\b",
+    r"\b(?:is|are) (?:that|this|it|the (?:\w+ )?\w+|\w+) something (?:that )?(?:usually|typically|normally|you|people|the|we|candidates|new hires|folks)\b(?! (?:could|can|might|would|'d) )",
+    # Indirect: "I wonder what the team would need", "who actually decides".
+    r"\bwhat (?:the|your) (?:\w+ ){0,2}(?:would|will|does|do|might) (?:\w+ )?(?:need|want|expect|look for|care about|value|prioriti[sz]e)\b",
+    r"\bwho (?:actually|really|ultimately|normally|usually) (?:makes|decides|signs|approves|has)\b",
+    r"\bwhat (?:the|your) (?:\w+ ){0,2}(?:needs|wants|expects|values|prioriti[sz]es|cares about) most\b|\bwhat (?:criteria|factors|considerations|principles|guidelines)\b|\bbudget (?:ceiling|cap|limit)\b",
     r"\bfrom (?:your|the firm's|the company's|the team's) (?:side|end|perspective|point of view),? (?:what|how|who|which|why)\b",
     r"\bhow (?:[\w']+ ){0,8}(?:usually|typically|normally|generally)\b|\bwhat(?:'s| is| would be) (?:\w+ )?(?:easier|easiest|simpler|best|better) (?:for you|on your|for the)\b",
     r"\bwhat would make (?:that|it|this) (?:easier|work|possible|workable)\b",
     r"\bhow (?:have|has) (?:you|the company|the firm|the team) (?:\w+ ){0,2}handled\b|\bother new hires\b|\bin the past\b",
     r"\bhow is (?:\w+ ){0,3}(?:plan|hiring|headcount|growth|budget|team) (?:\w+ )?looking\b",
     r"\bwhat (?:are you|is the team|is the firm) (?:hoping|looking|trying|planning)\b",
-    r"\bhow (?:\w+ ){0,3}(?:are|is|get|gets) (?:\w+ )?(?:set|determined|decided|worked out|agreed|approved|structured|benchmarked|banded|levell?ed)\b|\bhow (?:you|they|the (?:\w+ )?(?:team|company|firm|panel|committee)) (?:\w+ )?(?:weigh|decide|evaluate|set|determine|approach|balance|prioriti[sz]e|think about)\b",
+    r"\bhow (?:\w+ ){0,3}(?:are|is|get|gets) (?:\w+ )?(?:set|determined|decided|worked out|agreed|approved|structured|benchmarked|banded|levell?ed)\b|\bhow (?:you|they|the (?:\w+ )?(?:team|company|firm|panel|committee)) (?:\w+ )?(?:weighs?|decides?|evaluates?|sets?|determines?|approach(?:es)?|balances?|prioriti[sz]es?|thinks? about)\b",
     r"\bwhat would it take\b|\bis (?:it|that|this) (?:more )?(?:a|an) (?:\w+ ){0,2}(?:thing|issue|question|constraint|problem|matter|concern) or (?:a |an )?(?:\w+ ){0,2}(?:thing|issue|question|constraint|problem|matter|concern)\b",
     r"\b(?:is|would) (?:it|that|this) (?:be )?(?:\w+ )?(?:normal|usual|common|typical|standard|customary|unusual|expected|frowned upon) (?:for|to|here|at|around)\b",
     r"\bwhat (?:flexibility|room|leeway|latitude) (?:do|does|is there|would|could|there is)\b|\bwhat(?:'s| is) (?:typical|normal|standard|usual|customary)\b",
@@ -235,7 +253,7 @@ _INTEREST_PHRASES = [rx(p) for p in (
 
 # An open question (wh- or "is there anything") whose words are about the
 # organisation's needs, constraints, process or norms.
-_OPEN_Q = rx(r"(?:^|[.!?,:]\s*|\b(?:so|and|also|but|like|then)\s+)(?:what|how|who|which|why|is there anything|are there any|can you (?:tell me|explain|share)|could you (?:tell me|explain|share|give me an idea of)|(?:may|can|could) i ask (?:what|how|who|which|why))\b")
+_OPEN_Q = rx(r"(?:^|[.!?,:]\s*|\b(?:so|and|also|but|like|then|wonder|wondering|curious)\s+)(?:what|how|who|which|why|where|is there anything|are there any|can you (?:tell me|explain|share)|could you (?:tell me|explain|share|give me an idea of)|(?:may|can|could) i ask (?:what|how|who|which|why))\b")
 _INTEREST_TOPIC = rx(
     r"\bshould (?:\w+ )?(?:include|contain|cover|address|show)\b|\b(?:needs?|needed|constraints?|priorit\w*|process|procedure|approv\w*|decid\w*|decision|sign(?:s|ed)? off|"
     r"usually|typically|normally|generally|standard|typical|normal|usual|common|customary|norms?|concerns?|worr\w*|"
@@ -256,6 +274,9 @@ def asks_interests(m: Message) -> Span | None:
         if not sent.endswith("?"):
             continue
         q = _OPEN_Q.search(sent)
+        # "How about a bigger bonus instead?" proposes; it asks nothing.
+        if q and _PROPOSAL_Q.match(sent, q.end() - 4 if q.group(0).rstrip().endswith("how") else q.start()):
+            continue
         if q and _INTEREST_TOPIC.search(sent, q.start()) and not FACT_QUESTION.search(sent):
             return sa + q.start() + (len(q.group(0)) - len(q.group(0).lstrip(" .!?,:"))), sb
     return None
@@ -265,7 +286,7 @@ _THANKED_FOR = rx(r"\b(?:thanks?|thank you|appreciate\w*|grateful)\b[^.?!]{0,40}
 
 
 def _asks_interests_phrase(m: Message) -> Span | None:
-    if not m.is_question and not re.search(r"\b(?:walk me through|help me understand|tell me (?:more )?about|curious (?:how|what|about)|(?:like|want|trying|keen|hoping) to (?:understand|know|learn|get a sense of) (?:how|what|who|why|which)|(?:wanted|want|would like|'d like|meant|was going) to ask (?:you )?(?:how|what|who|why|which|whether|if))\b", m.norm):
+    if not m.is_question and not re.search(r"\b(?:walk me through|help me understand|tell me (?:more )?about|curious (?:how|what|about)|(?:like|want|trying|keen|hoping|interested) to (?:understand|know|learn|get a sense of|hear) (?:how|what|who|why|which)|(?:kindly |please )?(?:advise|tell me) (?:what|how|who|which)|(?:wanted|want|would like|'d like|meant|was going) to ask (?:you )?(?:how|what|who|why|which|whether|if))\b", m.norm):
         return None
     for span in m.iter_matches(_INTEREST_PHRASES, negatable=True, window=3):
         sa, sb = m.sentence_at(span[0])
@@ -274,7 +295,7 @@ def _asks_interests_phrase(m: Message) -> Span | None:
         if _THANKED_FOR.search(m.norm, sa, span[0]):
             continue
         # Questions about a plain fact of the offer need a norm/process word.
-        if "?" in sent or re.search(r"walk me through|help me understand|tell me|curious|to (?:understand|know|learn|get a sense of) (?:how|what|who|why|which)|to ask (?:you )?(?:how|what|who|why|which|whether|if)", sent):
+        if "?" in sent or re.search(r"walk me through|help me understand|tell me|curious|to (?:understand|know|learn|get a sense of|hear) (?:how|what|who|why|which)|(?:advise|tell me) (?:what|how|who|which)|to ask (?:you )?(?:how|what|who|why|which|whether|if)", sent):
             return span
     return None
 
@@ -287,7 +308,7 @@ _SPECIFIC = [rx(p) for p in (
     # "could I be placed in / work out of / transfer to ..."
     r"\b(?:be |get |being )?(?:placed|based|posted|assigned|stationed|located|moved|transferred|relocated|seated) (?:in|at|to|out of|with) (?!(?:the )?same\b)",
     r"\b(?:work|working|start|starting|sit|sitting|be|being|join|joining) (?:\w+ ){0,2}(?:out of|from|in|at) (?:the |your |our )?(?:\w+ )?(?:office|branch|site|hub|location)\b",
-    r"\b(?:transfer|move|switch|reassign\w*|relocat\w*) (?:me |myself )?(?:\w+ ){0,2}(?:to|into) (?:the |your )?\w+",
+    r"\b(?:transfer|move|switch|reassign\w*|relocat\w*) (?:me |myself )?(?:(?!easier|harder|simpler|quicker)\w+ ){0,2}(?:to|into) (?:the |your )?(?!approve\b|justify\b|sell\b|happen\b)\w+",
     r"\b(?<!were\s)(?<!was\s)(?:be |get )?(?:placed|based|posted|assigned|transferred|moved|relocated|stationed) (?:there|here|over there)\b",
     r"\b(?:placement|posting|assignment|location|office|seat) (?:\w+ ){0,3}(?:changed|moved|switched|instead|rather)\b",
     r"\b(?:\w+ )?(?:office|branch|location|city) (?:\w+ ){0,6}(?:instead|rather than)\b",
@@ -296,6 +317,16 @@ _SPECIFIC = [rx(p) for p in (
     r"\b(?:any|some|more|is there) (?:room|flexibility|wiggle room|movement|give|leeway) (?:\w+ ){0,2}(?:on|in|with|for|around) (?:the |my |your )?(?:\w+ )?" + TERM,
     r"\b(?:increase|raise|bump|bring|move|push|get|go|come) (?:\w+ ){0,3}(?:up |closer )?to \$?\d(?:[\d,]|\.\d)*k?",
     r"\b(?:increased|raised|bumped|improved|adjusted|revisited|sweetened|matched) (?:to|up|at all|a bit|by)\b|\bcould (?:it|that|the \w+) be (?:increased|raised|bumped|improved|higher)\b",
+    # Passive requests: "if the base could be revisited", "that a placement
+    # in Denver can be arranged".
+    r"\b(?:base|salary|pay|bonus|equity|offer|package|number|title|relocation|allowance|start date)\b (?:\w+ ){0,2}(?:could|can|might|may|would) be (?:\w+ )?(?:revisited|reviewed|reconsidered|adjusted|nudged|sweetened|increased|raised|improved|looked at again|topped up|covered|extended|matched)\b",
+    r"\b(?:placement|posting|transfer|move|relocation|secondment|remote \w+|hybrid \w+|raise|increase|bump) (?:\w+ ){0,3}(?:can|could|might|may) be (?:arranged|approved|agreed|granted|found|organi[sz]ed|made to work)\b",
+    # A counter figure on a live call: "can we do 5 instead?", "could you do 130?"
+    r"\b(?:can|could) (?:we|you) (?:do|make it|go to|meet at|settle on|land on|stretch to) \$?\d[\d,.]*k?\b",
+    r"\b(?:base|salary|bonus|equity|pay) (?:up )?to \$?\d[\d,.]*k?\b",
+    # Subjunctive requests: "(I propose) that the allowance be increased to".
+    r"\b(?:base|salary|pay|bonus|equity|offer|package|title|relocation|allowance|stipend|start date) be (?:increased|raised|revised|adjusted|changed|moved|set|improved|extended|covered|revisited|matched)\b",
+    r"\b(?:close|narrow|shrink|cut) (?:the|that|this) (?:gap|delta|difference|spread)\b",
     r"\b(?:closer to|at least|more like|something like|hoping for|asking for|ask for|aiming for|looking for|request) (?:a |an )?\$?\d(?:[\d,]|\.\d)*k?",
     r"\bask(?:ing)? for (?:a |an |the |more |\d|\$|two|three|one|some|extra|higher|additional)",
     r"\b(?:higher|bigger|better|larger|more) (?:base|salary|number|offer|bonus|pay|equity|title|package|relocation|budget)\b",
@@ -338,8 +369,10 @@ _SPECIFIC = [rx(p) for p in (
 _TERM_MENTION = [rx(p) for p in (
     r"\b(?:remote(?:ly)?|hybrid|from home|wfh|home days|remote days|home office)\b(?! polic)|\bdays? (?:at|from) home\b",
     r"\b(?:sign(?:ing|-on| on)?|retention|joining|relocation) bonus\b|\bbonus\b",
+    r"\bflexib(?:le|ility) (?:schedule|hours|working|start times?|days)\b|\bflexi-?time\b",
     r"\b(?:salary|base|pay|equity|stock|rsus?|shares|title|pto|vacation|relocation|stipend|allowance|package|four-day week|4-day week|part-time)\b(?! (?:paperwork|forms?|documents?|details|logistics|process|policy|paper|portal))",
 )]
+_NORM_Q = rx(r"\b(?:normally|usually|typically|generally|customary|commonly|standard practice)\b")
 _DISCUSS = rx(r"\b(?:discuss|talk|go over|go through|talk through|chat)\b")
 
 
@@ -381,6 +414,8 @@ def specific_ask(m: Message) -> Span | None:
             continue
         if FACT_QUESTION.search(sent) and (not ASK_FRAME_RX.search(sent) or _CHECKING.search(sent)):
             continue
+        if _NORM_Q.search(sent) and not ASK_FRAME_RX.search(sent):
+            continue
         if ASK_FRAME_RX.search(sent) or (sent.endswith("?") and (FIRST_PERSON.search(sent) or _YES_NO_Q.match(sent))):
             return span
     return _back_reference(m)
@@ -388,7 +423,7 @@ def specific_ask(m: Message) -> Span | None:
 
 # "Working from home on Fridays, I'd ... . Would that be possible?": the ask
 # is a later sentence pointing back at a term named before it.
-_POINTING_BACK = rx(r"^\W*(?:\w+,? )?(?:would|could|is|will|might) (?:that|this) (?:\w+ )?(?:be )?(?:at all )?(?:possible|doable|an option|feasible|ok|okay|acceptable|workable|something you(?:'d| would| could) consider)\W*$")
+_POINTING_BACK = rx(r"^\W*(?:\w+,? )?(?:(?:would|could|is|will|might) (?:that|this) (?:\w+ )?(?:be )?(?:at all )?(?:possible|doable|an option|feasible|ok|okay|acceptable|workable|something you(?:'d| would| could) consider)|(?:is|would) (?:that|this) (?:be )?something (?:we|you) (?:could|can|might|would) (?:\w+ ){0,3}(?:consider|build|add|include|do|offer|look at|accommodate|work into|fold into|put in)|(?:can|could) we make (?:that|this|it) (?:happen|work))\b[^.?!]*\W*$")
 # "What would it take to get to 125?" names the figure wanted; "what would it
 # take for a transfer to be approved?" asks about process only.
 _WHAT_IT_TAKES = rx(r"\bwhat (?:would|will|does) it take\b[^.?!]{0,40}\$?\d")
@@ -409,7 +444,7 @@ def _back_reference(m: Message) -> Span | None:
 
 
 _ASK_CONTEXT = rx(
-    r"\?|" + ASK_FRAME + r"|^\W*(?:a |an )?(?:bit |little |touch )?(?:more|extra|higher|bigger|additional|remote|hybrid|later|senior|\d+ ?%) (?:\w+ ){0,3}would\b|^\W*(?:at|for) \$?\d|\bideally\b|\band (?:we're (?:good|set|done)|we have a deal|you(?:'ve)? (?:got|have) (?:yourself )?(?:a|an)|i'm (?:yours|in|sold)|i(?:'ll)? sign|it's a (?:deal|yes))\b|(?:^|\bi (?:\w+ )?)(?:need|want)\b|\b(?:would|could) (?:\w+ ){0,2}(?:get me (?:over|there)|do it for me|work for me|seal (?:it|the deal)|be enough)\b|\b(?:if|unless|either|needs? to|has to|have to|must|what if|how about|instead|rather than|in exchange|i'm holding|holding at|one option|one idea|i could|my ask|the ask|ask is|hoping|i'd love|would love|willing|is possible|be possible|match|beat|better number|can't|cannot|isn't|not possible|off the table|on the table|come back with|ideal|preferable|justified|warranted|deserve|fair|reasonable)\b"
+    r"\?|\b(?:things|points|asks|requests|items)\s*:|\b(?:i|i'd|i would) (?:\w+ )?(?:propose|suggest|request)\b|" + ASK_FRAME + r"|^\W*(?:a |an )?(?:bit |little |touch )?(?:more|extra|higher|bigger|additional|remote|hybrid|later|senior|\d+ ?%) (?:\w+ ){0,3}would\b|^\W*(?:at|for) \$?\d|\bideally\b|\band (?:we're (?:good|set|done)|we have a deal|you(?:'ve)? (?:got|have) (?:yourself )?(?:a|an)|i'm (?:yours|in|sold)|i(?:'ll)? sign|it's a (?:deal|yes))\b|(?:^|\bi (?:\w+ )?)(?:need|want)\b|\b(?:would|could) (?:\w+ ){0,2}(?:get me (?:over|there)|do it for me|work for me|seal (?:it|the deal)|be enough)\b|\b(?:if|unless|either|needs? to|has to|have to|must|what if|how about|instead|rather than|in exchange|i'm holding|holding at|one option|one idea|i could|my ask|the ask|ask is|hoping|i'd love|would love|willing|is possible|be possible|match|beat|better number|can't|cannot|isn't|not possible|off the table|on the table|come back with|ideal|preferable|justified|warranted|deserve|fair|reasonable)\b"
 )
 
 
@@ -426,9 +461,10 @@ _DEMANDS = [rx(p) for p in (
     r"\bin (?P<x>[a-z]+) (?:instead|rather)\b",
     r"\b(?:if|whether) (?:maybe |perhaps |possibly )(?P<x>[a-z]+(?: office)?) (?:\w+ )?(?:might|could|would) (?:be |ever be |still be )?(?:possible|an option|doable|workable|feasible)\b",
     r"\b(?P<x>[a-z]+) (?:office|posting|placement|transfer)\b[.,:;!? -]{0,3}(?:\w+ ){0,3}(?:possible|doable|feasible|an option|on the table|mean (?:everything|a lot|the world|so much))\b",
-    r"\b(?P<x>[a-z]+)(?:'s| is) (?:where|the (?:place|office|city|one)) (?:i'd|i would|i want to|i'm hoping to|i'm aiming to|i hope to) (?:\w+ ){0,2}(?:be|end up|land|work|go|settle|be based)\b",
+    r"\b(?P<x>[a-z]+)(?: office)?(?:'s| is) (?:where|the (?:place|office|city|one)) (?:i'd|i would|i want to|i'm hoping to|i'm aiming to|i hope to|i can|i could) (?:\w+ ){0,2}(?:be|end up|land|work|go|settle|be based|do)\b",
     r"\b(?P<x>[a-z]+(?: office)?) (?:would be|is|'d be) (?:my |the )?(?:\w+ )?(?:pick|preference|first choice|choice|ideal)\b(?=[^.?!]*\b(?:if|could|can|would|possible)\b)",
 )]
+_DEMANDS.append(rx(r"\b(?P<x>[a-z]+)(?: office)? is (?:the|my|our) only (?:\w+ )?(?:option|choice|place|city|location)\b"))
 _THIRD_PARTY = rx(r"\b(?:competitors?|rivals?|another (?:firm|company|employer|bank|place)|other (?:firm|company|employer|bank|place)s?|they|they'd|they'll|they would|they will)\b[^.?!]{0,30}$")
 _TERM_WORDS = frozenset(
     "remote hybrid salary base pay title bonus equity relocation denver austin office".split()

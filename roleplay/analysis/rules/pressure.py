@@ -25,6 +25,7 @@ _CONSEQUENCE = [rx(p) for p in (
     r"\b(?:take|taking|accept|accepting|go for|going for) (?:the|their|that|this) other (?:job|offer|role|position|one)",
     r"\b(?:take|taking|accept|accepting) (?:theirs|their offer|the other one)",
     r"\b(?:sign|signing|go|going|stick|sticking|side|siding) with (?:them|the other|\w+ instead)\b",
+    r"\b(?:sign|signing|go|going|side|siding) with (?:the|that) (?:[\w-]+ ){0,2}(?:firm|company|startup|fintech|bank|consultancy|agency|competitor|school|hospital)s?\b",
     r"\b(?:sign|signing|go|going|look|looking|head|heading|take my talents|accept|accepting) elsewhere\b|\bcall it(?: a day| quits)?\b",
     r"\b(?:take|taking|accept|accepting|go with|going with) (?:the|their|that) (?:\w+ )?offer (?:instead|from them)\b",
     r"\b(?:prepared|ready|going|have|forced|planning) to leave\b|\bi(?:'ll| will) (?:just )?leave\b",
@@ -57,6 +58,15 @@ _CONSEQUENCE = [rx(p) for p in (
     r"\b(?:i'm|i'll|i will|i am|i'd|i would) (?:\w+ )?(?:be )?(?:signing|sign) with (?!you\b|your\b|the team\b|it\b|this\b|that\b)\w+",
     r"\b(?:pursue|pursuing|take|taking|accept|accepting) (?:the|an|that) (?:opportunity|offer|role|position|job) (?:with|at|from) (?!you\b|your\b|this\b|the company\b)\w+",
     r"\b(?:take|taking|accept|accepting) (?:the|their) (?!(?:offer|revised|new|updated|current|original|same|improved|final|whole|first|second|initial|written|formal|verbal|\d+k?|" + PLACE_WORDS + r")\b)[\w-]+ offer\b",
+    # Future-progressive and passive consequences: "I'll be declining",
+    # "the acceptance will have to be withdrawn".
+    r"\b(?:i'll|i will|i'd|i would) (?:\w+ )?be (?:declining|walking(?: away)?|withdrawing|pulling out|backing out|stepping (?:back|away)|looking elsewhere|passing|moving on)\b",
+    r"\b(?:my |the )?(?:acceptance|signature|yes|agreement|commitment) (?:will|would|may|might) (?:\w+ )?(?:have to |need to )?be (?:withdrawn|rescinded|retracted|revoked|reconsidered|revisited)\b",
+    # Formal and understated consequences: "free to pursue other
+    # engagements", "my answer changes", "can't join at that number",
+    # "do you think I'd stay long if ...?".
+    r"\b(?:free|at liberty) to (?:pursue|explore|accept|consider|entertain|take up) (?:other|another|alternative|outside)\b|\bmy (?:answer|decision|yes|acceptance) (?:changes|will change|would change|becomes (?:a )?no|is (?:a )?no)\b",
+    r"\b(?:think|expect|imagine) (?:\w+ )?i(?:'d| would| will|'ll) (?:stay|last|stick around) (?:long|around|more than|for long)\b",
     r"\b(?:i'm|i am|i'll be|i will be) off the table\b|\bwe're done\b|\bwe are done\b|\bneither am i\b|\bi'm out\b|\bcount me out\b|\bthe deal is off\b|\bdeal's off\b",
 )]
 
@@ -76,6 +86,16 @@ _ULTIMATUM = [rx(p) for p in (
     r"\beither i get\b|\bor i walk\b|\bor i'm gone\b|\bor i'm out\b|\bor we're done\b|\bor no deal\b|(?<!all\s)\bor (?:nothing|bust)\b|\bor i'm (?:taking|going with|signing with|accepting) (?:it|them|that|theirs|their offer)\b",
     r"\b(?:i'd|i would) hate (?:for )?(?:this|it|things|everything|us|the (?:whole )?(?:deal|offer|move|thing|process)) to (?:fall through|fall apart|collapse|not (?:work out|happen|go ahead)|end)\b",
     r"\b(?:i'd|i would) hate (?:to|for) (?:have to )?(?:rethink|reconsider|walk|withdraw|pull|back|lose|leave|turn|go|take|look|revisit|step)",
+    # Threats asked as questions or as regret: "would it really be worth
+    # losing me over a few thousand?", "do you want me to walk away over
+    # this?", "I'd hate for us to part ways over a remote day", "is Denver
+    # the hill you want to die on?".
+    r"\b(?:worth|want to risk|prepared to risk|willing to risk|risk) (?:\w+ )?(?:losing|lose) (?:me|this hire|your hire|a hire|the hire|your candidate)\b|\b(?:los(?:e|ing) me|walk(?:ing)? away|part(?:ing)? ways|go(?:ing)? elsewhere|turn(?:ing)? (?:this|it) down) over (?:a |an |the |this|that|\w+ )",
+    r"\bwant me to (?:walk|leave|go elsewhere|turn (?:it|this) down|take the other|decline|withdraw|back out|pull out)\b|\bhill (?:\w+ ){0,5}(?:to )?die on\b",
+    # A refusal at the current terms: "I can't join at that number".
+    r"\b(?:can't|cannot|won't|couldn't|wouldn't) (?:join|sign|accept|come on board|say yes) (?:at|for|with|on|under) (?:that|this|those|these|the current|\$?\d)",
+    # A figure or term stated as the price of signing: "I need 135 base to sign".
+    r"\b(?:need|want|require) (?:at least )?(?:\$? ?\d[\d,.]*k?|\d+ ?%)(?: [a-z]+)? (?:to|before i|or i won't) (?:sign|accept|say yes|join|come on board)\b",
     r"\bno (?:other )?choice but to (?:walk|withdraw|decline|pull|back|leave|take|go|look|reconsider|pass|accept the other|turn)",
 )]
 
@@ -83,7 +103,7 @@ _ULTIMATUM = [rx(p) for p in (
 _CONDITION = rx(
     r"\b(?:if|unless|otherwise|or else|or|either|after that|failing that|if not|should|in case|"
     r"until|by (?:friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow|tonight|eod|end of)|"
-    r"as long as|without|then|below|under|less than|short of|one way or (?:the )?other|one way or another)\b"
+    r"as long as|without|absent|barring|failing|then|below|under|less than|short of|one way or (?:the )?other|one way or another)\b"
 )
 # Modal framing that makes a consequence a declared intention even without "if".
 _RESOLVE = rx(
@@ -194,6 +214,16 @@ _COMPANY = alt(
 _ALTERNATIVE = [rx(p) for p in (
     r"\b(?:another|other|competing|competitive|second|outside|external|rival|different|alternative) (?:job |written |formal |verbal )?(?:offers?|compan(?:y|ies)|firms?|employers?|jobs?|opportunit(?:y|ies)|options|startups?|organi[sz]ations?|bidders?)\b",
     r"\bthe other (?:company|firm|employer|job|offer|opportunity|place)\b(?! (?:office|team))",
+    # Other kinds of employer: "another school", "a second bank".
+    r"\b(?:another|other|competing|rival|second|different) (?:schools?|banks?|fintechs?|consultanc(?:y|ies)|agenc(?:y|ies)|hospitals?|trusts?|universit(?:y|ies)|labs?|studios?|retailers?|districts?|charit(?:y|ies)|startups?)\b",
+    # Comparing offers: "weighing this against", "comparing it with".
+    r"\b(?:weigh|weighing|compare|comparing|stack|stacking|set|setting) (?:this|it|your offer|the offer|you|yours|the package) (?:up )?(?:against|with|next to)\b(?! (?:my|the) (?:current|market|budget|expectations?))",
+    # The current employer trying to keep the candidate: a counter-offer.
+    r"\b(?:my (?:current|present) (?:\w+ )?(?:employer|manager|boss|company|firm|school|trust|hospital|job)|(?:the \w+(?: \w+)?|where) i (?:currently )?work (?:for|at)?)\b[^.?!]{0,30}\b(?:offered|offering|counter\w*|wants? me to stay|asked me to stay|promot\w*|match\w*)\b",
+    # Interviews elsewhere: "a second interview lined up with an ed-tech company".
+    r"\binterviews? (?:\w+ ){0,3}(?:with|at) (?:a|an|another|other|two|three|some|several) (?:[\w-]+ ){0,2}(?:compan(?:y|ies)|firms?|startups?|banks?|employers?|agenc(?:y|ies)|consultanc(?:y|ies)|schools?|hospitals?|competitors?)\b",
+    r"\b(?:chasing|wooing|courting) me\b|\bother engagements\b",
+    r"\btheir \$?\d[\d,.]*k? (?:\w+ )?(?:comp|package|base|salary|offer|total)\b|\b(?:vs\.?|versus|against) (?:their|theirs)\b",
     r"\bmy other (?:offers?|options)\b",
     r"\ba competitor\b|\bcompetitors?'? (?:offer|has|have|offered|came)|\bcompeting\b",
     r"\b(?:an?|my|the|their|his|her) (?:\w+ )?offer (?:from|at(?! all)|with (?:a|an|another)) (?!you\b|your\b|the company\b|this\b)",
@@ -296,6 +326,17 @@ _ZERO_SUM = [rx(p) for p in (
     r"\b(?:someone|somebody|one of us|whoever|one side) (?:\w+ )?(?:caves?|blinks?|folds?|gives? in|backs? down)\b",
     r"\bbest (?:possible )?deal (?:i can|for me|for myself)\b|\bnot (?:here )?to be liked\b",
     r"\b(?:your|my|their) (?:savings?|profits?|gains?|wins?|margins?) (?:is|are|=|would be|will be|means?) (?:my|your|their) (?:loss(?:es)?|costs?)\b",
+    # Extraction verbs: "whatever I don't squeeze out now", "drag it up".
+    r"\b(?:squeeze|wring|claw|extract|prise|prize|pry)(?:s|d|ed|ing)? (?:\w+ ){0,2}out\b|\bdrag (?:it|the number|that|them|the base) up\b",
+    r"\b(?:paid|job|here|trying|want|wants) to (?:keep|hold|get) (?:my|the) (?:number|pay|salary|base|offer|costs?) (?:as )?(?:low|down)\b|\bthe least (?:they|you|the company|the firm|hr|we) (?:can|could)\b|\bget the most\b(?! out of)",
+    # Negotiation as a contest with a loser.
+    r"\b(?:a|like a) (?:contest|competition|duel|zero-sum game|boxing match|showdown)\b|\b(?:finish|end up|come out|be|stay) ahead\b|\bopposite (?:sides|ends|teams|corners)\b|\bon (?:different|other) sides\b",
+    r"\b(?:someone|somebody|one (?:of us|side)|whoever|one party) (?:\w+ ){0,2}(?:leaves|walks away|goes home|ends up|comes away|loses out) (?:with )?(?:less|empty-handed|unhappy|grumbling|short|the loser|worse off)\b",
+    r"\bevery (?:dollar|pound|penny|cent|euro|buck) (?:\w+ ){0,4}(?:save|saved|keep|kept|give|get|lose)\b",
+    r"\b(?:(?:not|never|won't|refuse to) (?:\w+ ){0,3})?(?:leave|leaving|left) (?:a |one |any )?(?:single )?(?:cent|penny|dollar|pound|dime|nickel|thing) (?:\w+ )?(?:behind|on the table)\b",
+    r"\bwhatever (?:i|we) (?:don't|do not|fail to|can't) (?:get|squeeze|take|grab|ask for|win|claw)\b",
+    r"\bevery (?:[\w.%-]+ ){1,5}(?:you|i) (?:hold back|keep|save|give up|concede|withhold|trim|shave)\b(?=[^.?!]*\b(?:is|means)\b)",
+    r"\b(?:money|cash|savings?) (?:straight )?(?:back )?(?:in|into) (?:your|their|the company's) pockets?\b|\b(?:see|find out) who (?:blinks|caves|folds|gives in|breaks)(?: first)?\b",
     r"\bdon't plan to lose\b|\bnot (?:going|planning) to lose\b|\bnot expecting miracles\b",
 )]
 _COOPERATIVE = rx(r"\bwin-win\b|\bwin win\b|\bwin for both\b|\bnot trying to (?:beat|win)\b|\bwork for both\b|\bboth (?:of us|sides) win\b")

@@ -24,7 +24,7 @@ _ORG_NOUN = alt(
 )
 _EMPLOYER_BENEFIT = [rx(p) for p in (
     r"\b(?:(?:an hour|\d+ (?:minutes|mins|hours?)|a short drive|walking distance|close|near|closer) (?:\w+ ){0,2}(?:from|to) (?:the|our|your) (?:\w+ )?(?:lab|site|plant|hq|clients?|factory|warehouse|hospital|campus|port|customers?))\b",
-    r"\b(?:help|helps|helping|support|supporting|serve|serving|cover|covering|grow|growing|strengthen|strengthening|build|building|expand|expanding|lead|leading|mentor|mentoring|train|training|coach|coaching|onboard|onboarding|staff|staffing|steady|stabili[sz]e|own|manage|handle|take on|take over|work with|working with|be on site for|be closer to|be near|be there for|be in the room with|meet with|travel to) (?:\w+ ){0,4}" + _ORG_NOUN + r"\b",
+    r"\b(?:help|helps|helping|support|supporting|serve|serving|cover|covering|grow|growing|strengthen|strengthening|build|building|expand|expanding|lead|leading|mentor|mentoring|train|training|coach|coaching|onboard|onboarding|staff|staffing|steady|stabili[sz]e|own|manage|handle|handling|take on|take over|(?<!the\s)work with|(?<!the\s)working with|best work for|be on site for|be closer to|be near|be there for|be in the room with|meet with|travel to) (?:\w+ ){0,4}" + _ORG_NOUN + r"\b",
     r"\b(?:save|saves|saving|cut|cuts|cutting|reduce|reduces|reducing|lower|lowers|avoid|spare|sparing|take (?:some )?(?:load|pressure|work) off) (?:\w+ ){0,4}(?:costs?|money|travel|expenses?|budget|time|the team|you|a (?:hire|headcount)|backfill\w*|flights|load|pressure|interpreters|recruiting|churn|attrition|turnover|overhead|delays|risk|\$)",
     r"\b(?:good|better|win) for (?:the team|the company|the firm|you|your team|the business)",
     r"\b(?:win-win|win win|mutual(?:ly)? benefi\w+|benefit (?:the|your|both))\b",
@@ -55,6 +55,14 @@ _EMPLOYER_BENEFIT = [rx(p) for p in (
     r"\b(?:strategic|strategy|pipeline|revenue|market share|apac|emea|latam|dach)\b",
     r"\b(?:lines? up (?:better|well|nicely) (?:for|with) (?:you|the team|your)|which (?:i know )?helps with)",
     r"\binvest(?:s|ed|ment)? in (?:training|developing|me|new hires|associates)",
+    # Shortening the employer's cycle: "shorten the implementation cycle".
+    r"\b(?:shorten|shortens|shortening|speed up|speeds up|cut down) (?:\w+ ){0,3}(?:cycles?|timelines?|implementation|onboarding|ramp\w*|rollout|sales cycle|time to value)\b",
+    # Giving the clients something: "give your West Coast clients two extra hours of overlap".
+    r"\b(?:give|giving|gives|offer|offering) (?:your|the|our) (?:\w+ ){0,3}(?:clients?|customers?|team|accounts?|users|patients) (?:\w+ ){0,3}(?:overlap|coverage|access|support|a local|someone local)\b|\bhours of overlap\b",
+    r"\b(?:on|at) (?:the|their|your) (?:\w+ )?doorstep\b|\bon the doorstep of\b|\bin the same (?:city|town|time ?zone|building) as (?:the|your|their|our) (?:\w+ )?(?:clients?|customers?|accounts?|team)\b",
+    r"\b(?:solve|solves|solving|fix|fixes|clear|clears|plug|plugs) (?:\w+ ){0,2}(?:your|the team's|the|their) (?:\w+ ){0,2}(?:backlog|gap|problem|shortage|vacanc\w+|headcount|hiring)\b",
+    # Cost framing: "same cost to you", "one less desk to lease".
+    r"\b(?:same|no extra|no additional|zero|neutral|lower|less) cost (?:to|for) (?:you|the company|the firm|the team|the business)\b|\bcost-neutral\b|\b(?:one less|one fewer|fewer|less) (?:desks?|seats?|office space|floor space|square (?:feet|footage)|flights|hotel stays)\b",
 )]
 
 # The candidate's own experience or capacity offered as value to the
@@ -85,6 +93,9 @@ _EMPLOYER_VALUE = [rx(p) for p in (
 
 
 
+_VISIT = rx(r"\W*(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|this week|next week|later)\b")
+
+
 def employer_benefit(m: Message) -> Span | None:
     for span in m.iter_matches(_EMPLOYER_BENEFIT, negatable=True, window=3):
         sa, sb = m.sentence_at(span[0])
@@ -92,6 +103,12 @@ def employer_benefit(m: Message) -> Span | None:
         # A question about the organisation ("is it headcount, client
         # demand...?") asks about its interests rather than arguing from them.
         if sent.endswith("?") and not FIRST_PERSON.search(sent):
+            continue
+        # "tell me what the team needs" asks about it.
+        if m.norm[max(0, span[0] - 5):span[0]].endswith("what "):
+            continue
+        # "I'll be near your office Friday": a visit, not a reason.
+        if _VISIT.match(m.norm, span[1]):
             continue
         # "cover my relocation costs" is the candidate's benefit.
         if re.search(r"\bmy\b", m.norm[max(0, span[0] - 3):span[1]]):
@@ -112,7 +129,9 @@ def employer_benefit(m: Message) -> Span | None:
 _PERSONAL = [rx(p) for p in (
     r"\bmy (?:\w+ )?" + KIN + r"\b",
     r"\b(?:our|the) (?:first |new )?(?:baby|kid|kids|child|children|family)\b",
-    r"\bmy (?:lease|rent|mortgage|house|flat|apartment|home|commute|visa|health|condition|wedding|studies|degree|school|kids'|move|back|knees?|neck|hip|student loans?|loans?|debts?)\b",
+    r"\bmy (?:lease|rent|mortgage|house|flat|apartment|home|commute|visa|health|condition|wedding|studies|degree|school|kids'|move|back|knees?|neck|hip|student loans?|loans?|debts?|sleep|energy|sanity|routine|shifts?|grant|fellowship|thesis|dissertation|postdoc)\b",
+    r"\b(?:with|have|having|expecting) (?:a |our |my )?(?:newborn|new baby|baby on the way|toddler|young kids|little ones)\b",
+    r"\b(?:night|twelve-hour|12-hour|rotating|double) shifts?\b|\bshift work\b|\bchange my life\b|\blife-?changing\b|\b(?:kindergarten|preschool|pre-k|elementary school|primary school)\b",
     r"\b(?:rents?|student loans?|student debt|debts?|loans to pay)\b|\b(?:so (?:that )?i can|as|because|since|given (?:that )?) (?:\w+ ){0,4}notice\b|\bnotice period is\b(?=[^.?!]*\b(?:so|which is why)\b)",
     r"\bstart(?:ing)? a family\b|\b(?:i|we) live (?:\w+ ){0,5}(?:out|away|from|outside|near)\b",
     r"\b(?:trip|holiday|vacation|honeymoon|wedding) (?:\w+ )?(?:booked|planned|arranged)\b|\b(?:booked|planned) (?:a |my |our )?(?:trip|holiday|vacation|honeymoon)\b",
@@ -149,8 +168,17 @@ _PERSONAL = [rx(p) for p in (
 )]
 
 
+_OWN_SIDE = rx(r"\b(?:we|our|us)\b")
+
+
 def personal_preference(m: Message) -> Span | None:
     for span in m.iter_matches(_PERSONAL, negatable=True, window=3):
+        # "How have you handled visa timing for other hires?": a question
+        # about other people's circumstances, not the candidate's own.
+        sa, sb = m.sentence_at(span[0])
+        if m.norm[sa:sb].endswith("?") and not FIRST_PERSON.search(m.norm, sa, sb) \
+                and not _OWN_SIDE.search(m.norm, sa, sb):
+            continue
         # Words quoted back at the manager ('work-life balance') are not
         # the candidate's own circumstances.
         if m.norm[max(0, span[0] - 2):span[0]].strip() in ("'", '"'):
@@ -185,9 +213,11 @@ _COMMIT = [rx(p) for p in (
     r"\bthis is (?:still )?(?:the|my) (?:\w+ )?(?:role|job|place|company|team|opportunity) (?:i want|i'm most|for me)\b",
     r"\b(?:i'm|i am) (?:joining|coming|starting)(?: \w+)? (?:in|on|no matter|regardless|either way)\b",
     r"\b(?:not going to|won't|will not|wouldn't|never) (?:pull out|back out|walk away|go anywhere|renege|withdraw)\b",
-    r"\b(?:i'm not|i am not|i'm not planning on|not) (?:leaving|quitting|walking away|backing out|pulling out|going anywhere|reneging)\b(?! (?:\w+ )?(?:money|anything|it) on)(?! (?:money|anything))|\b(?:won't|never|not going to) (?:leave|quit)\b(?! (?:it|this|that|the))",
+    r"\b(?:i'm not|i am not|i'm not planning on|not) (?:leaving|quitting|walking away|backing out|pulling out|going anywhere|reneging)\b(?! (?:\w+ )?(?:money|anything|it) on)(?! (?:money|anything|a cent|a penny|a dime|a dollar|one cent|a single))|\b(?:won't|never|not going to) (?:leave|quit)\b(?! (?:it|this|that|the|a|any|one|money|anything|nothing)\b)",
     r"\bi'm not going anywhere\b|\bstill (?:on board|joining|coming|in for)\b",
-    r"\b(?:love|loved|excited about|believe in|impressed by) (?:the team|the mission|what you're building|the role|the company|this role|the work)\b",
+    r"\b(?:love|loved|excited about|believe in|impressed by) (?:the team|the mission|what you're building|the role|the company|this role|the work)\b|\bbelieve in (?:the|your|this) (?:product|company|vision|mission|team|work)\b",
+    r"\bi (?:\w+ )?prefer (?:your|this) (?:company|firm|team|role|offer)\b|\bmy acceptance (?:remains|stands|is (?:firm|unchanged|not in question))\b|\ball in on\b",
+    r"\b(?:that|it|which|my (?:commitment|enthusiasm)) (?:hasn't|has not|hasn't ever|has never) (?:wavered|faded|dimmed|changed|shifted)\b",
     r"\b(?:remain|am still|i'm still|stay) (?:\w+ )?(?:committed|on board|excited|keen|enthusiastic)\b",
     r"\bthat hasn't changed\b|\bhasn't changed (?:one bit|at all)\b|\bhappy to (?:be joining|join)\b",
     r"\bdetermined to (?:make|succeed|do well|hit the ground|prove)\b|\bmake a success of\b|\bnothing would make me happier\b|\bcouldn't be happier\b|\b(?:happier|more excited) than (?:starting|joining|to start|to join)\b",
@@ -196,7 +226,7 @@ _COMMIT = [rx(p) for p in (
     r"\bwant to be (?:a )?part of (?:this|the team|it|you|what)\b|\b(?:i'd|i would) (?:still )?(?:love|like) to (?:join|be part|come on board|work with you)\b|\bstill (?:want|love|keen) to (?:join|be part|come)\b",
     r"\bmy (?:enthusiasm|excitement|commitment|interest|eagerness) (?:\w+ ){0,4}(?:has(?:n't| not) (?:\w+ )?(?:wavered|changed|dimmed|faded|diminished)|remains|is (?:as strong|unchanged|undiminished))\b",
     r"\b(?:the|a) (?:team|company|firm|role|job|place|group) (?:i've|i have|i'd|i) (?:always |long |been )?(?:wanted|hoped|dreamed|wanting|hoping) to (?:work|join|be)\b",
-    r"\bbuild my career\b|\bfor the long (?:haul|term)\b|\bcommit to staying\b",
+    r"\bbuild my career\b|\bfor the long (?:haul|term|run)\b|\bcommit to staying\b",
     r"\bwhatever happens\b[^.?!]{0,30}\bi(?:'m| am| will|'ll) (?:still )?(?:join|joining|coming|come|start|starting|be there|sign|signing)\b|(?<!if\s)(?<!whether\s)(?<!sure\s)(?<!know\s)(?<!doubt\s)(?<!that\s)\bi(?:'ll| will) still (?:join|be joining|come|start|sign|accept|be there|take the (?:role|job))\b",
     r"\bset on (?:joining|starting|coming|this (?:role|job)|the (?:role|job))\b|\bstaying (?:accepted|committed|on board)\b|\bmy dream (?:job|role|company|team|employer|position)\b|\bi'm (?:still )?(?:joining|coming|starting)\b(?= ?[.!,;]|$)",
 )]

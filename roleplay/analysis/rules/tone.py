@@ -21,7 +21,7 @@ _CAPITULATE = [rx(p) for p in (
     r"\b(?:i'll|i will|i guess i'll|i'll just) (?:just )?(?:sign|take|do|accept|go|stick)\b(?=[^.?!]*(?<!-)\b(?:as is|as it stands|as planned|whatever|wherever|anyway|then(?!-)|fine|don't want|rather not|luck|choice)\b)",
     r"\bi'll just (?:sign|take|accept|do|go|stick)\b",
     r"\b(?:as is|as-is)\b(?=[^.?!]*(?:rock|risk|luck|don't want|fine|grateful|choice))|\b(?:take|accept|sign) it as(?:-| )is\b(?=[^.?!]*(?:rock|risk|luck|don't want|grateful|choice))",
-    r"\b(?:don't|do not|didn't|dont) want to (?:be (?:the )?(?:difficult|a pain|greedy|pushy|demanding|a problem|that person|ungrateful)|come across as|seem|sound|rock the boat|cause (?:any )?(?:trouble|problems|issues)|jeopardi[sz]e|risk|push|make (?:this|it|things) awkward|lose (?:the|this) offer|upset|bother|impose)",
+    r"\b(?:don't|do not|didn't|dont) want to (?:be (?:the )?(?:difficult|a pain|greedy|pushy|demanding|a problem|that person|ungrateful)|come across as|seem|sound|rock the boat|cause (?:any )?(?:trouble|problems|issues)|make (?:a |any )?(?:fuss|scene)|jeopardi[sz]e|risk|push|make (?:this|it|things) awkward|lose (?:the|this) offer|upset|bother|impose)",
     r"\b(?:rather not|don't want to|not going to) push my luck\b|\bpush my luck\b|\brock the boat\b",
     r"\bnot (?:like|as if) i have (?:much of a |much |a |any )?choice\b|\bi(?: really)? don't have (?:much|a|any) (?:choice|leverage|bargaining power)\b",
     r"\b(?:fine|ok|okay|whatever),? (?:\w+,? )?(?:i'll|i will|i guess i'll) (?:just )?(?:sign|take|accept|do|go)\b",
@@ -48,6 +48,9 @@ _CAPITULATE = [rx(p) for p in (
     r"\bi'll make (?:it|this|that|\w+|the \w+) work\b(?=[^.?!]*(?:sorry|fine|worry|never ?mind|forget))|\bdon't worry about it\b(?=[^.?!]*\b(?:i'll|sorry|fine)\b)",
     r"\b(?:rather not|don't want to) risk\b|\bleave (?:the offer|it|things|everything) (?:as it is|as is|alone|there)\b|\blet's leave it\b",
     r"\b(?:it's|that's) (?:totally |really |absolutely )?fine,? i'll\b",
+    r"\b(?:i'm|i am|i was) (?:probably |just |being )?(?:overcomplicating|overthinking|overdoing|making too much of) (?:this|it|things)\b",
+    # Letting the ask go: "let's not worry about the bonus, I'm sure it's fine".
+    r"\b(?:let's|lets) not (?:worry|bother|fuss) about (?:it|that|this|the \w+|my \w+)\b(?=.{0,60}\b(?:fine|ok|okay|forget|doesn't matter|no big deal)\b)",
 )]
 
 
@@ -74,7 +77,7 @@ _HOSTILE = [rx(p) for p in (
     r"(?:^|[.!?] ?)(?:amazing|funny|interesting|incredible|nice|great|cool|wonderful|love) how (?:\w+ ){0,3}(?:fast|quick|quickly|slow|slowly|you|when|everyone)\b|\btrying to (?:squeeze|screw|cheat|rip off|con|shortchange) me\b|\byou(?:'re| are) (?:just |clearly |obviously |only )?trying to (?:squeeze|screw|cheat|con|lowball|underpay|take advantage|rip)\b",
     r"\b(?:this|so) (?:badly|poorly|terribly|shabbily)\b|\btreat (?:\w+ ){0,4}(?:badly|poorly|like (?:dirt|garbage|a number))\b|(?:^|[.!?] ?)(?:hilarious|priceless|classic|unbelievable|cute|rich|charming)\s*[.!]",
     r"\b(?:anyone|anybody|someone|nobody) (?:\w+ ){0,3}(?:competent|listening|read|paying attention|cares?|bothered)\b|\bnice to know\b|\bgood to know (?:that )?(?:my|i|you)\b|\bmeans nothing to you\b",
-    r"\b(?:pretty|a bit|bit) rich\b|\bbluff\w*\b|\blying\b|\bliars?\b|\bdishonest\b|['\"][a-z -]{3,40}['\"],? (?:and then|then|but then|yet|right up until|until)\b",
+    r"\b(?:pretty|a bit|bit) rich\b|\bbluff\w*\b|\b(?<!be\s)lying\b(?! if)|\bliars?\b|\bdishonest\b|['\"][a-z -]{3,40}['\"],? (?:and then|then|but then|yet|right up until|until|while|whilst)\b",
     r"\bwast(?:ed|ing) (?:\w+ ){0,3}(?:my )?(?:time|life|weeks|days|months)\b|\b(?:(?:i )?don't know )?why (?:do )?i (?:even )?bother\b|\bbasic (?:manners|courtesy|respect|competence)\b|\bmanners\b",
     r"\b(?:are|do|did|have) you even\b|\blove that for me\b|\b(?:fantastic|great|brilliant|wonderful|perfect|lovely|awesome),? yet another\b|\byet another (?:delay|excuse|no|runaround)\b",
     r"\b(?:give me|just give me|get) a straight answer\b|\bjust answer the question\b|\bignoring my\b",
@@ -101,12 +104,22 @@ _HOSTILE = [rx(p) for p in (
     # "must be nice", "everyone except me", "it's only my career".
     r"\bmust be nice\b|\b(?:everyone|everybody|anyone|all of them) (?:\w+ )?(?:except|but) (?:for )?me\b|\bit's only my (?:career|life|future|livelihood|rent|money|time)\b",
     r"\b(?:glad|good|nice|great|lovely|reassuring) to see (?:\w+ ){0,4}(?:culture|values|people-first|transparency|family|mission)\b",
-    r"\b(?:nobody|no one|no-one) (?:\w+ ){0,4}(?:seems to|bothers to|ever|actually) (?:read|reads|listen|listens|reply|replies|answer|answers|care|cares|check|checks|know|knows)\b",
+    r"\b(?:nobody|no one|no-one)(?:'s| has| have)? (?:\w+ ){0,4}(?:seems to|bothers to|ever|actually) (?:read|reads|listen|listens|reply|replies|answer|answers|care|cares|check|checks|know|knows)\b",
     r"\b(?:perfected|mastered) the art of\b|\bthe art of (?:saying nothing|stalling|dodging|avoiding|saying no)\b|\bwhat a (?:shock|shocker|surprise)\b|\bcolou?r me (?:shocked|surprised)\b",
     r"(?:^|[.!?] ?)(?:funny|amazing|interesting|incredible|convenient|strange) how (?:that|this|it|things|the|everything|nothing)\b|\bcan't imagine how (?:that|this) (?:ends|will end|turns out|goes)\b",
     r"(?:^|[.!?,] ?)(?:very|so|really|how|truly) (?:enlightening|illuminating|informative|insightful|generous|thoughtful|kind)\s*[.!]*\s*$|\bthe lecture\b|\blecture me\b",
     r"\boh (?:good|joy|lovely)\b|\bgood,? another\b",
     r"\b(?:nice|good|kind|big|decent|lovely) of you to (?:finally|eventually|at last|actually|bother)\b|\bto finally (?:reply|respond|answer|get back)\b|\b(?:that|the) memo (?:never|didn't|must not have)\b",
+    # British understatement: mock praise of a reading, a reply or a delay
+    # ("a novel interpretation of", "how marvellous that", "I do so enjoy
+    # those", "Quite the offer.", "very thorough" after a three-word reply).
+    r"\b(?:novel|creative|imaginative|liberal|loose|generous|elastic|interesting) (?:interpretation|reading|definition|understanding|use) of\b|\bi do so (?:enjoy|love|like|relish)\b|\bhow (?:marvell?ous|splendid|delightful|refreshing)\b",
+    r"(?:^|[.!?] ?)(?:splendid|marvell?ous|wonderful|brilliant|fantastic|lovely|excellent|super)\s*[.!]+\s*another\b|(?:^|[.!?] ?)quite (?:the|some) (?:offer|package|number|process|response|reply|answer|policy|approach|welcome|turnaround)\s*[.!]",
+    r"\b(?:i'd|i would) have been (?:more|less) (?:impressed|surprised|reassured)\b|\b(?:one|two|three|four|five)-(?:word|line|sentence) (?:reply|answer|response|email)\b|(?:^|[.!?] ?)not sure (?:who|why|for whom|what for)\s*[.!?]*\s*$",
+    r"(?:^|[.!?,] ?)(?:very|so|really|truly|how|most) (?:thorough|detailed|comprehensive|forthcoming|prompt|speedy|timely)\s*[.!]*\s*$",
+    r"\b(?:an exercise|a masterclass|a case study|a lesson|a textbook example|a study) in how not to\b|\bhow not to (?:treat|run|handle|hire|onboard|communicate)\b",
+    r"\bdo(?:es)? (?:you|anyone|anybody|hr|the recruiter) (?:actually|even|ever) (?:read|listen|check|open)\b|\b(?:lazy|half-hearted|sloppy|careless|condescending|patroni[sz]ing|arrogant|tone-deaf|petty|spineless|cowardly|two-faced|mealy-mouthed)\b",
+    r"\b(cool|great|nice|super|awesome|amazing|perfect)\W+\1\W+\1\b|(?:^|[.!?] ?)bold (?:move|choice|strategy)\b|\b(?:shudder|dread) to think\b",
     r"\b(?:should|might want to|need to|ought to) (?:re-?read|actually read|read) my (?:cv|resume|application|email|message|emails)\b",
 )]
 # Quoted company phrases used in scorn: 'we value flexibility', 'company policy'.
@@ -139,7 +152,7 @@ _SARCASM = rx(
 
 # "I'd appreciate it if we could..." is a polite request; "you can appreciate
 # that..." asks for understanding.
-_NOT_THANKS = rx(r"\b(?:i'd|i would|i will|i'll|we'd|we would) be (?:very |most |really |so |extremely |truly )?(?:grateful|thankful) (?:if|for (?:any|your consideration))\b|\b(?:i'd|i would) (?:really |greatly |so )?appreciate\b|\b(?:would|will) (?:really |greatly )?appreciate (?:it )?if\b|\byou (?:\w+ )?appreciate\b|\bappreciate (?:that|how|why|the fact)\b")
+_NOT_THANKS = rx(r"\b(?:i'd|i would|i will|i'll|we'd|we would) be (?:very |most |really |so |extremely |truly )?(?:grateful|thankful) (?:if|for (?:any|your consideration))\b|\b(?:i'd|i would) (?:really |greatly |so )?appreciate\b|\b(?:would|will) (?:really |greatly )?appreciate (?:it )?if\b|\b(?:would|will) be (?:\w+ )?(?:appreciated|welcomed?)\b|\byou (?:\w+ )?appreciate\b|\bappreciate (?:that|how|why|the fact)\b")
 
 
 def gratitude(m: Message) -> Span | None:
@@ -163,7 +176,7 @@ _ACCEPT = [rx(p) for p in (
     r"\bsounds (?:good|great|fair|perfect|reasonable|like a plan|like a deal|like a good plan)\b",
     r"(?:^|[.!?,]\s*)deal\b|\bit's a deal\b|\byou've got a deal\b|\bwe have a deal\b",
     r"\bi (?:happily |gladly )?accept\b(?! (?:that|the fact|it'?s|your point))|\b(?:happy|pleased|delighted|glad|thrilled|excited) to (?:formally |officially )?accept\b|\bi'm accepting\b|\bi will accept\b",
-    r"\bi'll take (?:it|that|the (?:\w+ ){0,4}(?:offer|deal|package|desk|seat|placement|role|number|compromise|option|plan|arrangement|setup|proposal|terms|\d+))\b|\bi'll take the \$?\d",
+    r"\bi'll (?:happily |gladly |gratefully )?take (?:it|that|the (?:\w+ ){0,4}(?:offer|deal|package|desk|seat|placement|role|number|compromise|option|plan|arrangement|setup|proposal|terms|\d+))\b|\bi'll take the \$?\d",
     r"\b(?:let's|lets|let us) (?:go with|do|lock|make|shake on|move forward with|proceed with) (?:that|it|this|the)\b|\blet's lock it in\b|\block it in\b",
     r"\b(?:i'd like to|i'll|i will|happy to|glad to|i'm happy to|delighted to|let's) go (?:ahead )?with\b(?! them)",
     r"\bi(?:'ll| will) (?:happily |gladly |gratefully )?accept (?:that|it|this|the|your)\b|\bon board with (?:it|that|this|the (?:\w+ )?(?:plan|proposal|compromise|idea|arrangement))\b",
@@ -172,12 +185,15 @@ _ACCEPT = [rx(p) for p in (
     r"\b(?:that's|it's|that is) settled\b|\bsettled then\b|\bit's agreed\b|\bdone deal\b|\bfine by me\b|(?:^|[.!?,] ?)(?:that|this|\w+day|\w+ (?:plan|arrangement|setup)) (?:\w+ )?suits me\b|\bsuits me (?:fine|perfectly|well|great)\b",
     r"\b(?:that's|that is|sounds|very|perfectly) agreeable\b|\b(?:proceed|go ahead|move forward|go forward) (?:on|with) (?:those|these|the|that|this) (?:terms|basis|plan|arrangement|package)\b|\bon those terms\b",
     r"\bgot (?:yourself )?a deal\b|\b(?:decided|ready|going) to accept\b|\b(?<!was\s)(?<!were\s)(?:delighted|thrilled|excited) to (?:take|sign|go with)\b|\bmake it official\b|\bconsider it (?:agreed|done|a deal)\b",
-    r"\bagreed\b|\bi agree to\b|\bwe're agreed\b",
+    r"\b(?:i'm|i am) (?:\w+ )?agreeable to\b|\bi(?:'ll| will) (?:happily |gladly )?accept (?:as offered|as proposed|on (?:those|these) terms)\b",
+    # "agreed", but not the passive of a request ("could be agreed").
+    r"(?<!be\s)(?<!been\s)\bagreed\b(?! (?:upon |on )?(?:if|whether|by|with (?:my|the) (?:partner|wife|husband)))|\bi agree to\b|\bwe're agreed\b",
+    r"\b(?:i'd|i would) (?:like|love) to (?:formally |officially )?accept\b(?![^.?!]*\bbut\b)|\b(?:want|wanted) to (?:formally |officially )?accept (?:the|your)\b(?![^.?!]*\bbut\b)",
     r"\b(?:i'm|im) in\b[.!]|\bi'm in (?:for|on) (?:the|that|this)\b",
     r"\bi can live with (?:that|it|this)\b|\b(?:a |that's a |sounds like a )fair (?:compromise|deal)\b|\bthat's (?:generous|very generous|a great offer)\b",
     r"\b(?:is|'s) (?:actually )?perfect(?: for me)?\b|\bthat's perfect\b",
     r"\b(?:you've|you have) talked me into (?:it|that)\b|(?:^|[,.!?-]\s*)\$?\d[\d,.]*k? it is\s*[.!]*\s*$|\byou've convinced me\b|\bi'm sold\b|\bwe have a plan\b|\bcount me in\b(?! (?:if|once|when|for the long|either way|regardless))|\b(?:that's|it's) a (?:yes|go) (?:from me|then)\b|\ba yes from me\b",
-    r"(?:^|[.!?]\s*)(?:you've|you have|you) got (?:yourself )?(?:a|an) (?:new )?(?:hire|deal|yes|recruit|signature)\b",
+    r"(?:^|[.!?,]\s*)(?:you've|you have|you) got (?:yourself )?(?:a|an) (?:new )?(?:[\w-]+ )?(?:hire|deal|yes|recruit|signature|\w+(?:er|or|ist|yst|ian|ant))\b",
     r"(?:^|[.!?]\s*)(?:done|ok|okay|great|perfect|yes|yep|sure)\s*[-,:]\s*[^.?!]{0,40}\bworks\s*[.!]*\s*$",
     r"\b(?:happy|glad|pleased) to (?:go with|take|sign)\b|\bi'll sign\b(?! (?:it )?(?:if|once|when))",
     r"(?:^|[.!?,-]\s*)(?:(?:i'm|i am|very|really|more than) )?(?:happy|fine|good|okay|ok|content) with (?:that|this|it)\b|\b(?:is|are|sounds|seems) (?:\w+ )?(?:fine|good|great|ok|okay|acceptable) (?:with|by|to) me\b|\b(?:i'm|i am) ready to sign\b",
@@ -189,7 +205,7 @@ _CONDITIONAL = rx(r"\b(?:if|as long as|provided|so long as|on condition|only if|
 
 
 # Accepting somebody else's offer ("or I'll accept the other offer").
-_ELSEWHERE = rx(r"^\W*(?:\w+ ){0,2}(?:(?:the )?other|their|theirs|another|an? (?:other|competing|rival)|them|elsewhere|(?:the )?(?:\w+ )?offer (?:from|at) (?!you))")
+_ELSEWHERE = rx(r"^\W*(?:\w+ ){0,2}(?:(?:the )?other|their|theirs|another|an? (?:other|competing|rival)|them|elsewhere|the (?:[\w-]+ ){0,2}(?:firm|company|startup|fintech|bank|consultancy|agency|competitor|recruiter)s?\b(?! (?:plan|proposal|option|offer you))|(?:the )?(?:\w+ )?offer (?:from|at) (?!you))")
 
 
 def accepts(m: Message) -> Span | None:
