@@ -502,6 +502,11 @@ def test_generalisation_guards(text, absent):
         ("I'd like to know how the bonus works.", set()),
         ("Would it work if I did my onboarding in Chicago and moved to Denver after six months, with a review in writing?", {"proposes_option", "specific_ask"}),
         ("Could my onboarding be moved to June?", {"asks_extension", "specific_ask"}),
+        ("The contractors you mentioned cost about 140 an hour; with me billable on the two hospital accounts from week seven, Denver saves that within a quarter.", {"employer_benefit"}),
+        ("Would a signing bonus be possible instead, to bridge some of the gap?", {"proposes_option", "specific_ask"}),
+        ("I'm excited. Can I ask what the team is trying to achieve in the first six months?", {"affirms_commitment", "asks_interests"}),
+        ("I'll be direct: I'd like to explore whether I could be based in the Denver office rather than Chicago.", {"specific_ask"}),
+        ("My bonus would be billable to my old employer.", set()),
     ],
 )
 def test_cases_found_in_play(text, expected):

@@ -143,6 +143,9 @@ _COMP = alt(r"base(?: salary| pay)?", r"salary", r"pay", r"bonus(?:es)?", r"equi
             r"budget", r"tuition", r"title", r"raise", r"increase", r"bump", r"review", r"relocation")
 _OPTION = [rx(p) for p in (
     r"\bwhat if (?:i|we|you|the|my|part)\b",
+    # a substitute term: "would a signing bonus be possible instead?"
+    # (not a date: "would a January start be doable instead?" is a later start)
+    r"\b(?:would|could|can|might) (?:a |an |the |some )?(?:(?!start\b|date\b|deadline\b)[\w-]+ ){0,3}(?:be possible|work|be an option|be on the table|be doable) instead\b",
     r"\b(?:how|what) about (?:i|we|if|this|a|an|the|\w+ing)\b",
     r"\bsplit (?:arrangement|week|schedule|role|setup|model)\b|\bhalf (?:the|my) (?:week|time|month) in\b|\b(?:each|both) office",
     r"\bif (?:the |you |we |it |my )[^,.?!]{0,40}\b(?:can|could|would)\b(?! not)[^,.?!]{0,30}, (?:then )?i (?:could|can|would be (?:happy|willing|able)|'d be (?:happy|willing|able)|'m happy|am happy)\b",
@@ -244,6 +247,7 @@ _INTEREST_PHRASES = [rx(p) for p in (
     r"\bhow (?:have|has) (?:you|the company|the firm|the team) (?:\w+ ){0,2}handled\b|\bother new hires\b|\bin the past\b",
     r"\bhow is (?:\w+ ){0,3}(?:plan|hiring|headcount|growth|budget|team) (?:\w+ )?looking\b",
     r"\bwhat (?:are you|is the team|is the firm) (?:hoping|looking|trying|planning)\b",
+    r"\bwhat (?:the |your |this )?(?:[\w-]+ ){0,2}(?:is|are) (?:hoping|looking|trying|planning|aiming|working) (?:to|for|toward)\b",
     r"\bhow (?:\w+ ){0,3}(?:are|is|get|gets) (?:\w+ )?(?:set|determined|decided|worked out|agreed|approved|structured|benchmarked|banded|levell?ed)\b|\bhow (?:you|they|the (?:\w+ )?(?:team|company|firm|panel|committee)) (?:\w+ )?(?:weighs?|decides?|evaluates?|sets?|determines?|approach(?:es)?|balances?|prioriti[sz]es?|thinks? about)\b",
     r"\bwhat would it take\b|\bis (?:it|that|this) (?:more )?(?:a|an) (?:\w+ ){0,2}(?:thing|issue|question|constraint|problem|matter|concern) or (?:a |an )?(?:\w+ ){0,2}(?:thing|issue|question|constraint|problem|matter|concern)\b",
     r"\b(?:is|would) (?:it|that|this) (?:be )?(?:\w+ )?(?:normal|usual|common|typical|standard|customary|unusual|expected|frowned upon) (?:for|to|here|at|around)\b",

@@ -27,6 +27,8 @@ _EMPLOYER_BENEFIT = [rx(p) for p in (
     r"\b(?:help|helps|helping|support|supporting|serve|serving|cover|covering|grow|growing|strengthen|strengthening|build|building|expand|expanding|lead|leading|mentor|mentoring|train|training|coach|coaching|onboard|onboarding|staff|staffing|steady|stabili[sz]e|own|manage|handle|handling|take on|take over|(?<!the\s)work with|(?<!the\s)working with|best work for|be on site for|be closer to|be near|be there for|be in the room with|meet with|travel to) (?:\w+ ){0,4}" + _ORG_NOUN + r"\b",
     r"\b(?:save|saves|saving|cut|cuts|cutting|reduce|reduces|reducing|lower|lowers|avoid|spare|sparing|take (?:some )?(?:load|pressure|work) off) (?:\w+ ){0,4}(?:costs?|money|travel|expenses?|budget|time|the team|you|a (?:hire|headcount)|backfill\w*|flights|load|pressure|interpreters|recruiting|churn|attrition|turnover|overhead|delays|risk|\$)",
     r"\b(?:good|better|win) for (?:the team|the company|the firm|you|your team|the business)",
+    # "with me billable on the hospital accounts", "it pays for itself within a quarter"
+    r"\b(?:i.d be|i would be|i.ll be|i will be|i.m|i am|me|being) billable (?:on|for|from|in|to)\b|\b(?:save|saves|saving|covers?|pays? for) (?:that|this|it|itself|them) (?:\w+ ){0,3}(?:within|in|by|inside|over) (?:a|one|two|three|the first|\d+) ?(?:quarter|month|year|weeks?|months?)\b",
     r"\b(?:win-win|win win|mutual(?:ly)? benefi\w+|benefit (?:the|your|both))\b",
     r"\b(?:for|to) (?:you|your team|the team|the company|the firm|the business|the clients) too\b|\b(?:better|easier|cheaper) for (?:you|your|the team|the company)",
     r"\b(?:ramp up|get up to speed|hit the ground running|be productive|be more productive|hit (?:my|the) (?:\w+ )?(?:targets|goals|numbers)|deliver (?:more|faster|better))",
