@@ -58,6 +58,7 @@ def _build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("test", help="run the test plans (*.test.yaml) beside persona files")
     t.add_argument("paths", nargs="*", metavar="PATH", help="test plans, persona files or folders (default: shipped)")
     t.add_argument("--verbose", "-v", action="store_true")
+    t.add_argument("--random", type=int, metavar="N", help="also play N seeded random playthroughs per persona and show how often each ending happens")
 
     g = sub.add_parser("graph", help="print a persona's dialogue as a Mermaid state diagram")
     g.add_argument("persona")
@@ -210,9 +211,15 @@ def cmd_rescore(args) -> int:
 
 
 def cmd_test(args) -> int:
-    from roleplay.persona.testplan import run_test_paths
+    from roleplay.persona.testplan import print_playthroughs, run_test_paths
 
-    return run_test_paths([Path(p) for p in args.paths], verbose=args.verbose)
+    paths = [Path(p) for p in args.paths]
+    code = run_test_paths(paths, verbose=args.verbose)
+    if args.random:
+        if args.random < 1:
+            raise UsageError("--random needs a positive number of playthroughs")
+        code = max(code, print_playthroughs(paths, args.random))
+    return code
 
 
 def cmd_graph(args) -> int:

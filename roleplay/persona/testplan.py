@@ -165,6 +165,29 @@ def plan_files(paths: list[Path]) -> list[Path]:
     return out
 
 
+def print_playthroughs(paths: list[Path], runs: int) -> int:
+    """Random playthroughs of every persona under ``paths``; 1 if any never ends."""
+    from roleplay.persona.playthrough import random_playthroughs
+
+    roots = paths or [shipped_root()]
+    files = [f for root in roots for f in yaml_files(root) if kind_of(f) == "persona"]
+    stuck = 0
+    for f in files:
+        try:
+            persona = load_persona(f)
+        except (ScriptError, LookupError) as exc:
+            print(f"{display_path(f)}: cannot load: {exc}")
+            stuck += 1
+            continue
+        r = random_playthroughs(persona, runs)
+        lengths = sorted(r.lengths)
+        median = lengths[len(lengths) // 2] if lengths else 0
+        endings = ", ".join(f"{e} {100 * n / runs:.0f}%" for e, n in r.endings.most_common())
+        print(f"{persona.id}: {runs} random playthroughs, median {median} moves; {endings}" + (f"; {r.unfinished} never ended" if r.unfinished else ""))
+        stuck += bool(r.unfinished)
+    return 1 if stuck else 0
+
+
 def run_test_paths(paths: list[Path], *, verbose: bool = False) -> int:
     """Run plans; print one line per failure (gcc style); exit 0, 1 (failures) or 2 (bad files)."""
     files = plan_files(paths)
