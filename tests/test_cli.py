@@ -171,3 +171,17 @@ def test_rescore_rejects_a_non_transcript(capsys, tmp_path):
     bad.write_text('{"hello": 1}')
     code, _, err = run(capsys, "rescore", str(bad))
     assert code == 2 and "is not a transcript" in err
+
+
+def test_test_command_random_playthroughs(capsys, tmp_path):
+    import shutil
+
+    for f in ("scenario.yaml", "tiny.yaml"):
+        shutil.copy(TINY_DIR / f, tmp_path / f)
+    (tmp_path / "tiny.test.yaml").write_text(
+        "plans:\n  - name: call then later start\n    moves: [{tags: [requests_meeting]}, {tags: [asks_extension]}]\n    expect: {ending: granted}\n"
+    )
+    code, out, _ = run(capsys, "test", str(tmp_path), "--random", "25")
+    assert code == 0
+    assert out.startswith("tiny: 25 random playthroughs, median") and "%" in out
+    assert run(capsys, "test", str(tmp_path), "--random", "0")[0] == 2
