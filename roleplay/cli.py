@@ -213,11 +213,11 @@ def cmd_rescore(args) -> int:
 def cmd_test(args) -> int:
     from roleplay.persona.testplan import print_playthroughs, run_test_paths
 
+    if args.random is not None and args.random < 1:
+        raise UsageError("--random needs a positive number of playthroughs")
     paths = [Path(p) for p in args.paths]
     code = run_test_paths(paths, verbose=args.verbose)
-    if args.random:
-        if args.random < 1:
-            raise UsageError("--random needs a positive number of playthroughs")
+    if args.random is not None:
         code = max(code, print_playthroughs(paths, args.random))
     return code
 
