@@ -565,3 +565,55 @@ def test_dry_wow_thanks_is_still_sarcasm(text):
 def test_round5_6_constructions(text, present, absent):
     tags = set(detect(text).tags)
     assert present <= tags and not (absent & tags), tags
+
+
+# Round 7-8 (precision): ordinary sentences that look like cues. Written in
+# other wording than tests/data/holdout7-8 so they guard the rules, not rows.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My aunt says hello, by the way - she met you at the gala.",
+        "Fun fact: my uncle used to work in your Austin building.",
+        "Sorry, my baby is crying - could you say that last bit again?",
+        "My roommate is moving out this weekend, so I may be slow to respond.",
+        "Back at my first job I worked the overnight shift at a warehouse.",
+        "If my friend's son wants to apply for the internship, who should he email?",
+        "I interned at one of your competitors years ago.",
+        "Ha, my other option for dinner is cereal.",
+        "A coworker joked that I should tell you I'd walk unless I got Chicago.",
+        "Some candidates play hardball with rival offers; I'd rather not.",
+        "My old boss used to say 'never take the first offer', which always felt cynical.",
+        "I'm not going anywhere this weekend, so send the forms whenever.",
+        "oops, wrong thread - sorry sorry, that was for my landlord",
+        "My cat just walked across the keyboard, ignore that last email.",
+        "The other candidate you mentioned sounds great, I hope it works out for them.",
+        "Could you confirm my title exactly as it will appear on the contract?",
+        "Anyway - how was your vacation?",
+        "Who will be my manager in the first month?",
+        "Sorry for all the questions today!",
+        "My partner and I are away this weekend, so I'll be offline till Monday.",
+        "Traffic was awful, sorry I'm late to the call.",
+        "I'd be grateful to know which building my badge works in.",
+    ],
+)
+def test_round7_8_no_tag_near_misses(text):
+    assert detect(text).tags == (), detect(text).spans
+
+
+@pytest.mark.parametrize(
+    "text,present,absent",
+    [
+        ("If you can't do 60 I'm taking the other restaurant.", {"threat", "mentions_alternative", "specific_ask"}, set()),
+        ("I'm not threatening to walk, but if Austin is a no I will be taking the Google role.", {"threat", "mentions_alternative"}, set()),
+        ("Need 1% equity to move forward.", {"threat"}, set()),
+        ("I can't make the 11am, could we do 2 instead? I have a school pickup.", {"requests_meeting", "personal_preference"}, {"specific_ask"}),
+        ("I'd rather we both come out of this happy than squeeze anyone - what would work for you?", {"asks_interests"}, {"zero_sum"}),
+        ("I'm weighing this against an offer from a hospital in Tampa.", {"mentions_alternative"}, {"personal_preference"}),
+        ("I'd be grateful to hear what the team most needs in year one.", {"asks_interests"}, {"gratitude"}),
+        ("My sister lives in Denver and I'd love to be near her.", {"personal_preference"}, set()),
+        ("My husband's visa only covers Seattle, so could I be placed there?", {"personal_preference", "specific_ask"}, set()),
+    ],
+)
+def test_round7_8_constructions(text, present, absent):
+    tags = set(detect(text).tags)
+    assert present <= tags and not (absent & tags), tags

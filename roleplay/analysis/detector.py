@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from . import rules as R
 from .lexicon import ASK_FRAME, rx
+from .rules.common import HISTORY, MISSEND, REPORTED, SMALL_TALK, STRONG_REASON
 from .message import Message, Span
 from .tags import Detection, canonical_order
 
@@ -55,6 +56,14 @@ _REASONING = rx(
     r"can't|cannot|afford|reason|part of it|suits me|like|enjoy|dream|easier)\b"
 )
 
+
+# Tags that make a personal circumstance a reason for something.
+_REQUEST_TAGS = frozenset({"specific_ask", "asks_extension", "proposes_option", "requests_meeting",
+                           "threat", "asks_interests"})
+_POLITE_SORRY = rx(r"sorry for all (?:the|my|these|those) (?:questions|emails|messages|back and forth)\b")
+
+# Tags that reported speech about other people can fake.
+_REPORTABLE = ("threat", "zero_sum", "mentions_alternative", "specific_ask", "accepts", "capitulates")
 
 _DECIDING = rx(r"\b(?:respond|reply|answer|decid\w*|decision|think|consider|till|until|by|deadline)\b")
 _LATER = rx(r"\b(?:later|after|back|delay\w*|next month|push\w*|instead)\b")
@@ -143,6 +152,36 @@ def _apply_conventions(msg: Message, spans: dict[str, Span]) -> None:
     # not as small talk ("sorry, my dog is barking").
     if "personal_preference" in spans and _ASIDE.search(msg.norm) and not _REASONING.search(msg.norm):
         del spans["personal_preference"]
+
+    # A relative, a pet or a commute mentioned as news ("my partner says hi",
+    # "my grandfather worked in your Denver building back when ...") with no
+    # request in the message and no word that makes it a reason.
+    if "personal_preference" in spans and not (_REQUEST_TAGS & spans.keys()) \
+            and (SMALL_TALK.search(msg.norm) or HISTORY.search(msg.norm) or MISSEND.search(msg.norm)
+                 or REPORTED.search(msg.norm)) \
+            and not STRONG_REASON.search(msg.norm):
+        del spans["personal_preference"]
+
+    # "Sorry for all the questions!" with nothing asked is politeness.
+    cap = spans.get("capitulates")
+    if cap and msg.norm.startswith("sorry", cap[0]) and not (_REQUEST_TAGS & spans.keys()) \
+            and _POLITE_SORRY.search(msg.norm, cap[0]):
+        del spans["capitulates"]
+
+    # A message sent by mistake ("sorry sorry, wrong thread") withdraws no ask.
+    if "capitulates" in spans and "specific_ask" not in spans and MISSEND.search(msg.norm):
+        del spans["capitulates"]
+
+    # Somebody else's words or deeds ("a colleague joked that I should say
+    # I'd walk", "some people play hardball"): the cue is not the learner's.
+    for tag in _REPORTABLE:
+        span = spans.get(tag)
+        if span is None:
+            continue
+        sa, sb = msg.sentence_at(span[0])
+        rep = REPORTED.search(msg.norm, sa, sb)
+        if rep and rep.start() <= span[0]:
+            del spans[tag]
 
     # accepts and capitulates never go together: giving in out of fear wins.
     if "capitulates" in spans:

@@ -44,6 +44,8 @@ _MEETING = [rx(p) for p in (
     r"\b(?:works|perfect|great|fine) for (?:a|the) (?:call|chat|meeting)\b",
     r"\b(?:i'm|i am) (?:free|available) (?:to talk|for a call|for a chat|to chat|on|at|after|in the|this|tomorrow|any)",
     r"\bavailable (?:in the )?(?:evenings?|mornings?|afternoons?|after|before|on|at)\b",
+    # Moving a call time: "I can't make the 2pm, can we do 3 instead?"
+    r"\b(?:(?:can't|cannot|couldn't|won't be able to|unable to|not able to) )?(?:make|miss|move|push|shift|reschedule|rearrange|do) (?:the |our |my )?\d{1,2}(?::\d\d)? ?(?:am|pm|o'clock)\b|\breschedul\w* (?:the |our )?(?:call|chat|meeting)\b",
 )]
 # Meetings that already happened or that are other people's ("returning
 # your call", "following up on our call", "my call with the partners").
@@ -52,7 +54,7 @@ _PAST_CALL = rx(r"\b(?:returning|following up on|after|since|during|on|from|in|m
 
 # "who makes the call", "your call", "a tough call": a decision, not a call.
 _DECISION_CALL = rx(r"\b(?:make|makes|making|made|final|tough|judge?ment|right|wrong|close|your|my|their|whose) (?:the |a |that |this )?(?:\w+ )?call\b")
-_NOT_A_MEETING = rx(r"\b(?:in|at|from|out of|during|between|rather than|instead of|than) (?:a|the|my|another|an|over|by|on|via) (?:\w+ )?(?:meeting|call|video|phone|zoom|teams)\b")
+_NOT_A_MEETING = rx(r"\b(?:in|at|from|out of|during|between|rather than|instead of|than|late to|late for|early to|early for|dial into|dialling into|dialing into) (?:a|the|my|another|an|over|by|on|via) (?:\w+ )?(?:meeting|call|video|phone|zoom|teams)\b")
 _MODE_ONLY = rx(r"(?:(?:over|by|on|via) (?:the )?(?:phone|telephone|zoom|teams|video|a call|facetime|skype)|in person|face[- ]to[- ]face)")
 _TALK = rx(r"\b(?:talk|discuss|meet|chat|speak|call|go through|go over|catch up|conversation|sit down|pick (?:this|it|things) up|continue|grab|hop|jump|iron|work through|free|available|mins|minutes)\b|\?")
 
@@ -232,7 +234,7 @@ _INTEREST_PHRASES = [rx(p) for p in (
     # (process words only: "how the bonus works" is a fact of the offer, no tag)
     r"\bhow (?:the |your |a |an |these |those )?(?:[\w-]+ ){0,2}(?:policy|policies|process|procedure|exceptions?|approvals?|transfers?|committee|decisions?|mobility|sponsorship|hiring|promotions?) (?:\w+ ){0,3}?(?:works?|operates?|gets? (?:decided|approved|handled|set)|(?:is|are) (?:decided|approved|handled|set|run))\b",
     r"\b(?:walk me through|tell me (?:more )?about|help me understand|explain) (?:how|what|the|who|your)\b",
-    r"\bwho (?:else )?(?:would|will|needs to|has to|gets to|makes|decides|signs|approves|is involved|weighs)\b",
+    r"\bwho (?:else )?(?:would|will|needs to|has to|gets to|makes|decides|signs|approves|is involved|weighs)\b(?! be my\b)",
     r"\b(?:are there|any|what are the|what's the biggest|what are your) (?:\w+ ){0,2}(?:constraints|concerns|priorities|limits|challenges|risks|worries|considerations)\b",
     r"\bwhat (?:does|would|is|'s) (?:the|a|your) (?:\w+ ){0,3}(?:process|approval|cycle|band|range|norm|plan|criteria|timeline for approval|typical)\b",
     r"\bwhat (?:does|would) (?:\w+ ){0,4}look like\b",
@@ -244,6 +246,8 @@ _INTEREST_PHRASES = [rx(p) for p in (
     r"\bfrom (?:your|the firm's|the company's|the team's) (?:side|end|perspective|point of view),? (?:what|how|who|which|why)\b",
     r"\bhow (?:[\w']+ ){0,8}(?:usually|typically|normally|generally)\b|\bwhat(?:'s| is| would be) (?:\w+ )?(?:easier|easiest|simpler|best|better) (?:for you|on your|for the)\b",
     r"\bwhat would make (?:that|it|this) (?:easier|work|possible|workable)\b",
+    r"\bwhat (?:would|could|might) work (?:on|for|from) (?:your|you)\b",
+    r"\bwhat (?:the|your) (?:\w+ ){0,2}most (?:needs|wants|values|expects)\b",
     r"\bhow (?:have|has) (?:you|the company|the firm|the team) (?:\w+ ){0,2}handled\b|\bother new hires\b|\bin the past\b",
     r"\bhow is (?:\w+ ){0,3}(?:plan|hiring|headcount|growth|budget|team) (?:\w+ )?looking\b",
     r"\bwhat (?:are you|is the team|is the firm) (?:hoping|looking|trying|planning)\b",
@@ -286,11 +290,11 @@ def asks_interests(m: Message) -> Span | None:
     return None
 
 
-_THANKED_FOR = rx(r"\b(?:thanks?|thank you|appreciate\w*|grateful)\b[^.?!]{0,40}$")
+_THANKED_FOR = rx(r"\b(?:thanks?|thank you|appreciate\w*|grateful(?! to (?:hear|know|learn|understand)))\b[^.?!]{0,40}$")
 
 
 def _asks_interests_phrase(m: Message) -> Span | None:
-    if not m.is_question and not re.search(r"\b(?:walk me through|help me understand|tell me (?:more )?about|curious (?:how|what|about)|(?:like|want|trying|keen|hoping|interested) to (?:understand|know|learn|get a sense of|hear) (?:how|what|who|why|which)|(?:kindly |please )?(?:advise|tell me) (?:what|how|who|which)|(?:wanted|want|would like|'d like|meant|was going) to ask (?:you )?(?:how|what|who|why|which|whether|if))\b", m.norm):
+    if not m.is_question and not re.search(r"\b(?:walk me through|help me understand|tell me (?:more )?about|curious (?:how|what|about)|(?:like|want|trying|keen|hoping|interested|grateful|glad|happy) to (?:understand|know|learn|get a sense of|hear) (?:how|what|who|why|which)|(?:kindly |please )?(?:advise|tell me) (?:what|how|who|which)|(?:wanted|want|would like|'d like|meant|was going) to ask (?:you )?(?:how|what|who|why|which|whether|if))\b", m.norm):
         return None
     for span in m.iter_matches(_INTEREST_PHRASES, negatable=True, window=3):
         sa, sb = m.sentence_at(span[0])
@@ -376,6 +380,8 @@ _TERM_MENTION = [rx(p) for p in (
     r"\bflexib(?:le|ility) (?:schedule|hours|working|start times?|days)\b|\bflexi-?time\b",
     r"\b(?:salary|base|pay|equity|stock|rsus?|shares|title|pto|vacation|relocation|stipend|allowance|package|four-day week|4-day week|part-time)\b(?! (?:paperwork|forms?|documents?|details|logistics|process|policy|paper|portal))",
 )]
+_YOUR_OWN = rx(r"\byour (?:vacation|holiday|holidays|pto|leave|days off|trip|flight)\b(?! (?:policy|allowance|days|package))")
+_CLOCK = rx(r"\b\d{1,2}(?::\d\d)? ?(?:am|pm|o'clock)\b|\b(?:call|meeting|chat|zoom)\b")
 _NORM_Q = rx(r"\b(?:normally|usually|typically|generally|customary|commonly|standard practice)\b")
 _DISCUSS = rx(r"\b(?:discuss|talk|go over|go through|talk through|chat)\b")
 
@@ -383,7 +389,7 @@ _DISCUSS = rx(r"\b(?:discuss|talk|go over|go through|talk through|chat)\b")
 _ABOUT_TERM = rx(r"\b(?:being|about|regarding|re|on) $")
 _UNDERSTAND = rx(r"\b(?:understand|know|learn|get a sense of|curious) (?:how|what|why|who|whether|which)\b")
 _YES_NO_Q = rx(r"(?:would|could|can|is|are|any|might|will)\b")
-_CHECKING = rx(r"\b(?:can|could|may) i (?:just )?(?:check|ask|confirm)\b|\bquick question\b|\bjust checking\b")
+_CHECKING = rx(r"\b(?:can|could|may) i (?:just )?(?:check|ask|confirm)\b|\b(?:can|could|would) you (?:please )?(?:just )?(?:confirm|double-check|clarify|remind me)\b|\bquick question\b|\bjust checking\b")
 
 
 def specific_ask(m: Message) -> Span | None:
@@ -405,12 +411,18 @@ def specific_ask(m: Message) -> Span | None:
             continue
         if FACT_QUESTION.search(sent) and (not ASK_FRAME_RX.search(sent) or _CHECKING.search(sent)):
             continue
+        # "can we do 3 instead?" after "I can't make the 2pm": a call time.
+        if _CLOCK.search(sent) and re.fullmatch(r"(?:1[0-2]|[1-9])", m.norm[span[1] - 2:span[1]].strip()):
+            continue
         if _ASK_CONTEXT.search(sent) and (not WH_QUESTION.search(sent) or _WHAT_IT_TAKES.search(sent)):
             return span
     for span in m.iter_matches(_TERM_MENTION, negatable=True, window=4):
         sa, sb = m.sentence_at(span[0])
         sent = m.norm[sa:sb]
         if WH_QUESTION.search(sent) or _DISCUSS.search(m.norm[sa:span[0]]):
+            continue
+        # "how was your vacation?": the manager's own time off.
+        if _YOUR_OWN.search(m.norm[max(sa, span[0] - 6):span[1]]):
             continue
         # "me being remote", "I'd like to understand how you set salaries":
         # the term is talked about, not asked for.

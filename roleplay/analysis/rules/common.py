@@ -11,7 +11,7 @@ FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?d|i'?ll|i'?ve|me|my|myself)\b")
 
 STATUS_QUO = rx(r"\b(?:stays?|remains?|stay the same|is final|where it is|as it is)\b")
 
-FACT_QUESTION = rx(r"\b(?:paid|pay out|paid out|calculated|vest\w*|taxable|taxed|pensionable|pro-?rated|included|address|floor|dress code|parking|time zone|laptop|start time|located)\b")
+FACT_QUESTION = rx(r"\b(?:paid|pay out|paid out|calculated|vest\w*|taxable|taxed|pensionable|pro-?rated|included|address|floor|dress code|parking|time zone|laptop|start time|located|appear|appears|spelled|spelt|listed|printed)\b")
 
 ASK_FRAME_RX = rx(ASK_FRAME)
 
@@ -27,3 +27,37 @@ NOT_A_PLACE = frozenset(
     "thursday friday saturday sunday january february march april may june july august september "
     "october november december hr ceo".split()
 )
+
+
+# Somebody else's words or deeds, reported or imagined: "my buddy told me
+# 'always ask for more'", "a colleague joked that I should say I'd walk",
+# "some people play hardball", "my cousin negotiated her offer at a bank".
+# A tag cue inside such a sentence is the other person's, not the learner's.
+REPORTED = rx(
+    r"\b(?:my|a|an|one of my|some|his|her|their|our) (?:[\w-]+ ){0,2}(?:friends?|buddy|buddies|mates?|colleagues?|co-?workers?|cousins?|brother|sister|dad|mum|mom|father|mother|"
+    r"(?:old|former|previous|ex-?) (?:manager|boss|mentor)|professor|uncle|aunt|neighbou?rs?|people|folks|candidates?|classmates?|roommate|flatmate)(?: of mine)? "
+    r"(?:\w+ ){0,2}(?:told me|tells me|said|says|joked|jokes|suggested|suggests|used to say|always says|swore|swears|keeps telling me|advised|reckons|negotiated|threatened|play|plays|tried)\b"
+    r"|\b(?:he|she|they) (?:told me|said|joked|swore|reckons)\b|\bsome (?:people|candidates|folks)\b"
+)
+
+# Past-job history told as background: "back at my old job", "years ago".
+HISTORY = rx(r"\b(?:back (?:at (?:my|the|our) |when|in (?:19|20)\d\d)|years ago|used to|once,|at my (?:old|last|previous|first) (?:job|company|place|firm|role|employer)|(?:i|we) worked (?:at|for|in)\b)")
+
+# Small talk and asides in which a relative, a pet or a commute is news,
+# not a reason: "my partner says hi", "small world", "fun fact", "lol".
+SMALL_TALK = rx(
+    r"\b(?:(?:says?|said) hi|small world|fun fact|by the way|btw|lol|haha|ha|lmao|ignore (?:that|this|my) (?:last )?(?:email|message|text)|wrong (?:thread|chat|person|email)|"
+    r"(?:barked|barking|crying|meowing|walked across)|slow to (?:reply|respond)|(?:reply|respond|answer|get back to you) (?:\w+ )?(?:properly |fully )?(?:after|later|tonight|tomorrow|when|once)|"
+    r"(?:late|early) (?:to|for) (?:the|our|this) (?:call|meeting|chat)|visiting (?:this|next|for)|offline|out of (?:the )?office|away from my desk|at my desk|one sec|one second|hold on|hang on|bear with me|be right back|brb|"
+    r"(?:sorry|apologies),? (?:for the|i'm|i was|my|you cut|that was))\b"
+)
+
+# Why a personal circumstance is mentioned: words that make it a reason or
+# a wish, not news.
+STRONG_REASON = rx(
+    r"\b(?:because|since|which is why|that's why|the reason|reasons?|matters?|important|prefer|rather|love|miss|want|wanted|hope|hoping|dream|selfishly|"
+    r"personal(?:ly)?|easier|harder|happier|suits?|afford|need|needs|would|i'd|closer|nearer|near|realistic|honestly|truthfully|mostly|sick of|enjoy|main|carer|caring|look(?:ing)? after)\b"
+)
+
+# A message sent by mistake or a slip of the keyboard: not a withdrawn ask.
+MISSEND = rx(r"\b(?:wrong (?:thread|chat|person|email|window|tab)|meant (?:for|to go to) (?:my|someone|a|another)|sent (?:that |this |it )?(?:by mistake|too early|early)|hit send|autocorrect|typo|walked (?:across|on) (?:the|my) (?:keyboard|laptop|phone)|pocket[- ]dial|butt[- ]dial)\b")

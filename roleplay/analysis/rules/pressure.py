@@ -6,7 +6,7 @@ import re
 
 from ..lexicon import PLACE_WORDS, alt, rx
 from ..message import Message, Span
-from .common import NOT_A_PLACE, STATUS_QUO
+from .common import HISTORY, NOT_A_PLACE, STATUS_QUO
 
 # ---------------------------------------------------------------------------
 # threat
@@ -22,7 +22,8 @@ _CONSEQUENCE = [rx(p) for p in (
     r"\b(?:decline|declining|turn down|turning down|reject|rejecting|refuse|refusing) (?:the|your|this) (?:offer|role|position|job)",
     r"\bturn(?:ing)? (?:it|this|the offer|the role|you) down\b",
     r"\b(?:have|need|going) to pass\b|\bi'll (?:have to |probably |just )?pass\b|\b(?:gonna|will) pass\b",
-    r"\b(?:take|taking|accept|accepting|go for|going for) (?:the|their|that|this) other (?:job|offer|role|position|one)",
+    r"\b(?:take|taking|accept|accepting|go for|going for|go with|going with) (?:the|their|that|this) other (?:job|offer|role|position|one|gig|contract|place|kitchen|restaurant|school|hospital|studio|lab|shop|store|team|company|firm|agency|practice|clinic)",
+    r"\b(?:i'll|i will|i'd|i would) (?:\w+ )?be (?:taking|accepting|signing|going with) (?:the|their|that) (?!(?:" + PLACE_WORDS + r")\b)[\w-]+ (?:role|offer|job|position|package)\b",
     r"\b(?:take|taking|accept|accepting) (?:theirs|their offer|the other one)",
     r"\b(?:sign|signing|go|going|stick|sticking|side|siding) with (?:them|the other|\w+ instead)\b",
     r"\b(?:sign|signing|go|going|side|siding) with (?:the|that) (?:[\w-]+ ){0,2}(?:firm|company|startup|fintech|bank|consultancy|agency|competitor|school|hospital)s?\b",
@@ -95,7 +96,7 @@ _ULTIMATUM = [rx(p) for p in (
     # A refusal at the current terms: "I can't join at that number".
     r"\b(?:can't|cannot|won't|couldn't|wouldn't) (?:join|sign|accept|come on board|say yes) (?:at|for|with|on|under) (?:that|this|those|these|the current|\$?\d)",
     # A figure or term stated as the price of signing: "I need 135 base to sign".
-    r"\b(?:need|want|require) (?:at least )?(?:\$? ?\d[\d,.]*k?|\d+ ?%)(?: [a-z]+)? (?:to|before i|or i won't) (?:sign|accept|say yes|join|come on board)\b",
+    r"\b(?:need|want|require) (?:at least )?(?:\d[\d.]* ?%|\$? ?\d[\d,.]*k?)(?: [a-z]+)? (?:to|before i|or i won't) (?:sign|accept|say yes|join|come on board|proceed|move forward|go ahead)\b",
     r"\bno (?:other )?choice but to (?:walk|withdraw|decline|pull|back|leave|take|go|look|reconsider|pass|accept the other|turn)",
 )]
 
@@ -213,7 +214,7 @@ _COMPANY = alt(
 
 _ALTERNATIVE = [rx(p) for p in (
     r"\b(?:another|other|competing|competitive|second|outside|external|rival|different|alternative) (?:job |written |formal |verbal )?(?:offers?|compan(?:y|ies)|firms?|employers?|jobs?|opportunit(?:y|ies)|options|startups?|organi[sz]ations?|bidders?)\b",
-    r"\bthe other (?:company|firm|employer|job|offer|opportunity|place)\b(?! (?:office|team))",
+    r"\bthe other (?:company|firm|employer|job|offer|opportunity|place|kitchen|restaurant|studio|lab|gig|contract|position|role)\b(?! (?:office|team))",
     # Other kinds of employer: "another school", "a second bank".
     r"\b(?:another|other|competing|rival|second|different) (?:schools?|banks?|fintechs?|consultanc(?:y|ies)|agenc(?:y|ies)|hospitals?|trusts?|universit(?:y|ies)|labs?|studios?|retailers?|districts?|charit(?:y|ies)|startups?)\b",
     # Comparing offers: "weighing this against", "comparing it with".
@@ -224,7 +225,7 @@ _ALTERNATIVE = [rx(p) for p in (
     r"\binterviews? (?:\w+ ){0,3}(?:with|at) (?:a|an|another|other|two|three|some|several) (?:[\w-]+ ){0,2}(?:compan(?:y|ies)|firms?|startups?|banks?|employers?|agenc(?:y|ies)|consultanc(?:y|ies)|schools?|hospitals?|competitors?)\b",
     r"\b(?:chasing|wooing|courting) me\b|\bother engagements\b",
     r"\btheir \$?\d[\d,.]*k? (?:\w+ )?(?:comp|package|base|salary|offer|total)\b|\b(?:vs\.?|versus|against) (?:their|theirs)\b",
-    r"\bmy other (?:offers?|options)\b",
+    r"\bmy other (?:offers?|options)\b(?! (?:for|was|is) (?:lunch|dinner|breakfast|coffee|drinks?|tonight|the (?:weekend|evening|holidays|trip)))",
     r"\ba competitor\b|\bcompetitors?'? (?:offer|has|have|offered|came)|\bcompeting\b",
     r"\b(?:an?|my|the|their|his|her) (?:\w+ )?offer (?:from|at(?! all)|with (?:a|an|another)) (?!you\b|your\b|the company\b|this\b)",
     r"\binterest from (?:a |some |two |three |a couple of |a few |several |other )?(?:\w+ )?(?:agencies|companies|firms|recruiters|employers|places|startups|banks|teams)\b|\b(?:recruiters?|headhunters?|agencies) (?:\w+ ){0,3}(?:reached out|reaching out|contacted|contacting|approached|approaching|interested|called|calling|offered|in touch)\b",
@@ -233,7 +234,7 @@ _ALTERNATIVE = [rx(p) for p in (
     r"\b(?:made|make|makes|making|extended|gave|given) me (?:an?|their|a competing|a formal|a verbal) (?:\w+ )?offer\b",
     r"\boffers? (?:\w+ )?(?:elsewhere|from elsewhere)\b|\b(?:bigger|better|higher|larger|stronger|richer) (?:offer|package|deal) (?:elsewhere|from|at|on the table)\b",
     r"\b(?:go|going|head|heading) back to (?:my )?(?:old|current|previous|present|last) (?:firm|job|employer|company|role|team|boss)\b|\bmy (?:old|previous|current) (?:firm|employer|boss|company) (?:wants|would take|offered|has offered|is offering)\b",
-    r"\bmy other (?:\w+ )?(?:commitment|offer|option|opportunity)s?\b|\b(?:sniffing around|courting me|interested in me|trying to poach)\b",
+    r"\bmy other (?:\w+ )?(?:commitment|offer|option|opportunity)s?\b(?! (?:for|was|is) (?:lunch|dinner|breakfast|coffee|drinks?|tonight|the (?:weekend|evening|holidays|trip)))|\b(?:sniffing around|courting me|interested in me|trying to poach)\b",
     r"\boffer (?:\w+ )?instead\b|\b(?:is|are) waiting (?:on|for) (?:my|an) (?:answer|decision|reply|response)\b",
     r"\bcame back with (?:an|a|their) (?:\w+ )?offer\b",
     r"\b(?:talking|interviewing|speaking|in talks|in conversations?) (?:to|with) (?:other|another|a few other|some other|two other|several)\b",
@@ -264,9 +265,14 @@ _ALTERNATIVE = [rx(p) for p in (
     r"\b(?:one|two|both|all|each) of (?:them|those) (?:has |have )?(?:made|offered|extended|sent)\b",
     r"\b" + _COMPANY + r"(?:'s)? (?:also |just |finally |already |now |has |have )*(?:came back|come back|offered|offering|extended|pinged|pinging|called|made me|sent me|wants? (?:me|an answer|to hire)|needs? an answer|is at|are at|'s at|pays?|paying|countered|matched|(?:is|are) (?:\w+ )?(?:interested|keen)|reached out|approached|offer|package|number|deadline|recruiter|bonus)\b",
     r"\b(?:offer|package|role|position|job|opportunity|interview\w*|interest|round|talks?|talking|speaking|conversations?|signing|sign|joining|going) (?:from|at|with|to) " + _COMPANY + r"\b",
+    r"\b(?:the|their|an?) " + _COMPANY + r" (?:role|offer|job|position|package|opportunity)\b",
 )]
 
 
+# Signs that an alternative is current despite a past-tense setting.
+_NOW = rx(r"\b(?:now|currently|just|this week|last week|yesterday|today|still|again|back to|offered|offering|offer|wants?|matched)\b")
+
+_NOT_A_JOB = rx(r"\b(?:lunch|dinner|breakfast|brunch|coffee|drinks?|food|takeout|pizza|bus|train|tube|subway|ferry|cab|taxi|uber|bike|car|drive|flight|hotel|weekend|tonight|today|holiday|vacation|trip|childcare|babysitter|gym|leftovers?)\b")
 _YOUR_SIDE = re.compile(r"\b(?:you|u|you've|youve|your|you guys|the company|the firm)\W+(?:\w+\W+){0,2}$")
 
 
@@ -290,6 +296,13 @@ def _alternative_matches(m: Message):
 
 def mentions_alternative(m: Message) -> Span | None:
     for span in _alternative_matches(m):
+        # "my other option for lunch is the taco truck", "... is to take the bus".
+        if m.norm.startswith("my other option", span[0]) and _NOT_A_JOB.search(m.norm, span[1], min(len(m.norm), span[1] + 40)):
+            continue
+        # "I worked at one of your competitors years ago": past-job history.
+        sa, sb = m.sentence_at(span[0])
+        if HISTORY.search(m.norm, sa, sb) and not _NOW.search(m.norm, sa, sb):
+            continue
         # "you made me an offer" is this employer's offer.
         if " me " in m.norm[span[0]:span[1]] and _YOUR_SIDE.search(m.norm[max(0, span[0] - 25):span[0]]):
             continue
@@ -339,7 +352,7 @@ _ZERO_SUM = [rx(p) for p in (
     r"\b(?:money|cash|savings?) (?:straight )?(?:back )?(?:in|into) (?:your|their|the company's) pockets?\b|\b(?:see|find out) who (?:blinks|caves|folds|gives in|breaks)(?: first)?\b",
     r"\bdon't plan to lose\b|\bnot (?:going|planning) to lose\b|\bnot expecting miracles\b",
 )]
-_COOPERATIVE = rx(r"\bwin-win\b|\bwin win\b|\bwin for both\b|\bnot trying to (?:beat|win)\b|\bwork for both\b|\bboth (?:of us|sides) win\b")
+_COOPERATIVE = rx(r"\brather (?:\w+ ){0,8}than (?:squeeze|beat|win|fight)|\bboth (?:come out|walk away|end up|leave) (?:of this )?(?:happy|ahead|well|satisfied)|\bwin-win\b|\bwin win\b|\bwin for both\b|\bnot trying to (?:beat|win)\b|\bwork for both\b|\bboth (?:of us|sides) win\b")
 
 
 def zero_sum(m: Message) -> Span | None:

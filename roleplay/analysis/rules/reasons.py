@@ -107,7 +107,7 @@ def employer_benefit(m: Message) -> Span | None:
         if sent.endswith("?") and not FIRST_PERSON.search(sent):
             continue
         # "tell me what the team needs" asks about it.
-        if m.norm[max(0, span[0] - 5):span[0]].endswith("what "):
+        if re.search(r"\bwhat (?:\w+ ){0,3}$", m.norm[max(sa, span[0] - 25):span[0]]):
             continue
         # "I'll be near your office Friday": a visit, not a reason.
         if _VISIT.match(m.norm, span[1]):
@@ -139,7 +139,7 @@ _PERSONAL = [rx(p) for p in (
     r"\b(?:trip|holiday|vacation|honeymoon|wedding) (?:\w+ )?(?:booked|planned|arranged)\b|\b(?:booked|planned) (?:a |my |our )?(?:trip|holiday|vacation|honeymoon)\b",
     r"\b(?:the|a) (?:\w+ )?commute\b|\bcommut(?:e|ing)\b",
     r"\b(?:i've got|i have|we have|we've got|i'm raising) (?:a |two |three |\d |young |small |little )?(?:kids|children|a baby|a toddler|a newborn|a family|dependants|elderly parents)\b",
-    r"\b(?:childcare|child care|daycare|nursery|school run|caring for|carer|care for my)\b",
+    r"\b(?:childcare|child care|daycare|nursery|school run|school (?:pickup|pick-up|drop-off|dropoff)|caring for|carer|care for my)\b",
     r"\bso (?:that )?i can (?:wrap up|finish|see|settle|sort|spend|look after|care|take care|give (?:\w+ ){0,4}notice|serve (?:\w+ )?notice|be (?:with|near|there))\b",
     r"\b(?:visa|immigration|work permit)\b",
     r"\bcost of living\b|\bi can't afford\b|\bafford(?:able)?\b|\bwill cost (?:me )?more\b|\bout of pocket\b",
@@ -170,6 +170,7 @@ _PERSONAL = [rx(p) for p in (
 )]
 
 
+_OTHERS_KIN = rx(r"my (?!(?:husband|wife|partner|spouse|mum|mom|dad|mother|father|son|daughter|sister|brother|kids?|child|family|fianc\w*|girlfriend|boyfriend|parents?)\x27s)[\w-]+\x27s ")
 _OWN_SIDE = rx(r"\b(?:we|our|us)\b")
 
 
@@ -184,6 +185,13 @@ def personal_preference(m: Message) -> Span | None:
         # Words quoted back at the manager ('work-life balance') are not
         # the candidate's own circumstances.
         if m.norm[max(0, span[0] - 2):span[0]].strip() in ("'", '"'):
+            continue
+        # "an offer from a hospital in Austin": an employer, not a treatment.
+        if m.norm[span[0]:span[1]] in ("hospital", "clinic", "surgery", "practice") and \
+                re.search(r"\b(?:from|at|with|for) (?:a|an|another|the other|one) (?:\w+ )?$", m.norm[max(0, span[0] - 25):span[0]]):
+            continue
+        # "my neighbour's daughter", "my friend's dog": someone else's kin.
+        if _OTHERS_KIN.match(m.norm, span[0]):
             continue
         return span
     return None
@@ -215,8 +223,8 @@ _COMMIT = [rx(p) for p in (
     r"\bthis is (?:still )?(?:the|my) (?:\w+ )?(?:role|job|place|company|team|opportunity) (?:i want|i'm most|for me)\b",
     r"\b(?:i'm|i am) (?:joining|coming|starting)(?: \w+)? (?:in|on|no matter|regardless|either way)\b",
     r"\b(?:not going to|won't|will not|wouldn't|never) (?:pull out|back out|walk away|go anywhere|renege|withdraw)\b",
-    r"\b(?:i'm not|i am not|i'm not planning on|not) (?:leaving|quitting|walking away|backing out|pulling out|going anywhere|reneging)\b(?! (?:\w+ )?(?:money|anything|it) on)(?! (?:money|anything|a cent|a penny|a dime|a dollar|one cent|a single))|\b(?:won't|never|not going to) (?:leave|quit)\b(?! (?:it|this|that|the|a|any|one|money|anything|nothing)\b)",
-    r"\bi'm not going anywhere\b|\bstill (?:on board|joining|coming|in for)\b",
+    r"\b(?:i'm not|i am not|i'm not planning on|not) (?:leaving|quitting|walking away|backing out|pulling out|going anywhere|reneging)\b(?! (?:\w+ )?(?:money|anything|it) on)(?! (?:this|next|over|for the|tonight|today|tomorrow|until|till|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the)|during)\b)(?! (?:money|anything|a cent|a penny|a dime|a dollar|one cent|a single))|\b(?:won't|never|not going to) (?:leave|quit)\b(?! (?:it|this|that|the|a|any|one|money|anything|nothing)\b)",
+    r"\bi'm not going anywhere\b(?! (?:this|next|over|for|tonight|today|tomorrow|until|till|on|at|during)\b)|\bstill (?:on board|joining|coming|in for)\b",
     r"\b(?:love|loved|excited about|believe in|impressed by) (?:the team|the mission|what you're building|the role|the company|this role|the work)\b|\bbelieve in (?:the|your|this) (?:product|company|vision|mission|team|work)\b",
     r"\bi (?:\w+ )?prefer (?:your|this) (?:company|firm|team|role|offer)\b|\bmy acceptance (?:remains|stands|is (?:firm|unchanged|not in question))\b|\ball in on\b",
     r"\b(?:that|it|which|my (?:commitment|enthusiasm)) (?:hasn't|has not|hasn't ever|has never) (?:wavered|faded|dimmed|changed|shifted)\b",

@@ -152,7 +152,7 @@ _SARCASM = rx(
 
 # "I'd appreciate it if we could..." is a polite request; "you can appreciate
 # that..." asks for understanding.
-_NOT_THANKS = rx(r"\b(?:i'd|i would|i will|i'll|we'd|we would) be (?:very |most |really |so |extremely |truly )?(?:grateful|thankful) (?:if|for (?:any|your consideration))\b|\b(?:i'd|i would) (?:really |greatly |so )?appreciate\b|\b(?:would|will) (?:really |greatly )?appreciate (?:it )?if\b|\b(?:would|will) be (?:\w+ )?(?:appreciated|welcomed?)\b|\byou (?:\w+ )?appreciate\b|\bappreciate (?:that|how|why|the fact)\b")
+_NOT_THANKS = rx(r"\b(?:i'd|i would) be (?:\w+ )?(?:grateful|thankful) to (?:hear|know|learn|understand|get|have|receive|see)\b|\b(?:i'd|i would|i will|i'll|we'd|we would) be (?:very |most |really |so |extremely |truly )?(?:grateful|thankful) (?:if|for (?:any|your consideration))\b|\b(?:i'd|i would) (?:really |greatly |so )?appreciate\b|\b(?:would|will) (?:really |greatly )?appreciate (?:it )?if\b|\b(?:would|will) be (?:\w+ )?(?:appreciated|welcomed?)\b|\byou (?:\w+ )?appreciate\b|\bappreciate (?:that|how|why|the fact)\b")
 
 
 def gratitude(m: Message) -> Span | None:
@@ -198,6 +198,7 @@ _ACCEPT = [rx(p) for p in (
     r"\b(?:happy|glad|pleased) to (?:go with|take|sign)\b|\bi'll sign\b(?! (?:it )?(?:if|once|when))",
     r"(?:^|[.!?,-]\s*)(?:(?:i'm|i am|very|really|more than) )?(?:happy|fine|good|okay|ok|content) with (?:that|this|it)\b|\b(?:is|are|sounds|seems) (?:\w+ )?(?:fine|good|great|ok|okay|acceptable) (?:with|by|to) me\b|\b(?:i'm|i am) ready to sign\b",
 )]
+_PRAISED = rx(r"\b(?:candidate|person|guy|he|she|they|hire|colleague|city|place|area|neighbou?rhood|weather|trip|vacation|holiday|weekend|party|restaurant|food|dinner|lunch|hike|wedding|book|podcast|show|conference|event)s? (?:[\w']+ ){0,3}$")
 _ONLY_IF = rx(r"\b(?:only way|only if|unless|not|won't|can't)\b")
 _HYPOTHETICAL_CHANGE = rx(r"\b(?:higher|bigger|more|larger|extra|additional|lower|smaller)\b[^.?!]*\bwould (?:\w+ )?$")
 _IF_YOU = rx(r"\b(?:if|as long as|provided|so long as) (?:you|we|the company|the firm|they) (?:can|could|will|would|are able)\b")
@@ -212,6 +213,10 @@ def accepts(m: Message) -> Span | None:
     for span in m.iter_matches(_ACCEPT, negatable=True, window=3):
         sa, sb = m.sentence_at(span[0])
         if _ELSEWHERE.search(m.norm[span[1]:min(sb, span[1] + 40)]):
+            continue
+        # "The other candidate you mentioned sounds great": praise of
+        # someone or something else, not a yes.
+        if m.norm.startswith("sounds", span[0]) and _PRAISED.search(m.norm, max(sa, span[0] - 40), span[0]):
             continue
         # Accepting on a condition is a counter-offer, not acceptance.
         if _CONDITIONAL.search(m.norm[span[0]:sb]) or _ONLY_IF.search(m.norm[sa:span[0]]):
