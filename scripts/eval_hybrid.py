@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{tag:<22}{a:>7.3f}{b:>7.3f}{c:>7.3f}{b - a:>+7.3f}")
     if "dev" in result["test"]:
         d = result["test"]["dev"]
-        print(f"\nper-tag precision on dev (a -> b)")
+        print("\nper-tag precision on dev (a -> b)")
         for tag in TAG_ORDER:
             pa, pb = d["a_rules"]["per_tag"][tag]["p"], d["b_hybrid"]["per_tag"][tag]["p"]
             print(f"{tag:<22}{pa:>7.3f}{pb:>7.3f}")
