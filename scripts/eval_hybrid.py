@@ -89,16 +89,7 @@ def score(rows: list[dict], preds: list[set[str]]):
 
     rep = Report()
     for row, pred in zip(rows, preds):
-        gold = set(row.get("tags", []))
-        rep.n += 1
-        rep.exact += pred == gold
-        for t, s in rep.per_tag.items():
-            if t in pred and t in gold:
-                s.tp += 1
-            elif t in pred:
-                s.fp += 1
-            elif t in gold:
-                s.fn += 1
+        rep.add(set(row.get("tags", [])), pred)
     return rep
 
 

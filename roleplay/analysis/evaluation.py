@@ -46,6 +46,18 @@ class Report:
     exact: int = 0
     errors: list[dict] = field(default_factory=list)
 
+    def add(self, gold: set[str], pred: set[str]) -> None:
+        """Count one message's predicted tags against its gold tags."""
+        self.n += 1
+        self.exact += pred == gold
+        for t, s in self.per_tag.items():
+            if t in pred and t in gold:
+                s.tp += 1
+            elif t in pred:
+                s.fp += 1
+            elif t in gold:
+                s.fn += 1
+
     @property
     def macro_f1(self) -> float:
         return sum(s.f1 for s in self.per_tag.values()) / len(self.per_tag)
@@ -90,16 +102,7 @@ def evaluate(rows: Iterable[dict], detect: Callable[[str], Detection] | None = N
         gold = set(row.get("tags", []))
         det = detect(row["text"])
         pred = set(det.tags)
-        rep.n += 1
-        rep.exact += pred == gold
-        for t in TAGS:
-            s = rep.per_tag[t]
-            if t in pred and t in gold:
-                s.tp += 1
-            elif t in pred:
-                s.fp += 1
-            elif t in gold:
-                s.fn += 1
+        rep.add(gold, pred)
         if pred != gold:
             rep.errors.append({
                 "id": row.get("id"), "text": row["text"],
