@@ -165,8 +165,7 @@ def cmd_run(args) -> int:
         if conv.session.ended:
             skipped += 1
             continue
-        if move.tags is not None or move.text.strip():
-            conv.play(move.text, tags=move.tags)
+        conv.play(move.text, tags=move.tags)
     if skipped:
         print(f"roleplay: the conversation ended; {skipped} later message{'s were' if skipped != 1 else ' was'} not played", file=sys.stderr)
     if conv.session.ended:

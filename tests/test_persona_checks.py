@@ -174,3 +174,15 @@ def test_several_errors_are_reported_at_once(write_persona):
 def test_diagnostic_format_is_gcc_style(write_persona):
     (d,) = problems(write_persona, edit("start: inbox", "start: lobby"))
     assert str(d).startswith(f"{d.file}:{d.line}:{d.col}: error: ")
+
+
+def test_unknown_principle_weight_is_reported_in_the_scenario_file(persona_dir):
+    from roleplay.persona.validate import validate_file
+
+    path = persona_dir / "scenario.yaml"
+    text = path.read_text().replace("  no_threats: 2", "  no_threats: 2\n  colaboration: 1")
+    path.write_text(text)
+    (d,) = validate_file(path)
+    assert d.file.endswith("scenario.yaml") and d.severity == "warning"
+    assert d.line == line_of(text, "colaboration:") and d.col == 3
+    assert "unknown principle 'colaboration'" in d.message and "did you mean 'collaboration'" in d.message

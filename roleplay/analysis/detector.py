@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from . import rules as R
-from .lexicon import ASK_FRAME, rx
+from .lexicon import ASK_FRAME, NEGATORS, rx
 from .rules.common import HISTORY, MISSEND, REPORTED, SMALL_TALK, STRONG_REASON
 from .message import Message, Span
 from .tags import Detection, canonical_order
@@ -89,7 +89,7 @@ def detect(text: str) -> Detection:
         if span is not None:
             spans[tag] = span
     _apply_conventions(msg, spans)
-    tags = set(spans) | _learned_additions(text, set(spans))
+    tags = set(spans) | _learned_additions(text, msg.norm, set(spans))
     return Detection(text=text, tags=canonical_order(tags), spans=spans)
 
 
@@ -102,13 +102,10 @@ def detect(text: str) -> Detection:
 USE_LEARNED = True
 LEARNED_THRESHOLDS: dict[str, float] = {"specific_ask": 0.85, "proposes_option": 1.01}
 _ASKS = {"specific_ask", "proposes_option", "asks_extension"}
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|none|nothing|neither|nor|without)\b|\w(?:n't|n’t)\b"
-    r"|\b(?:dont|didnt|doesnt|cant|wont|isnt|arent|wasnt|werent|shouldnt|wouldnt|couldnt|havent|hasnt|aint)\b"
-)
+_WORD = re.compile(r"[a-z']+")
 
 
-def _learned_additions(text: str, present: set[str]) -> set[str]:
+def _learned_additions(text: str, norm: str, present: set[str]) -> set[str]:
     if not USE_LEARNED:
         return set()
     from roleplay.analysis.learned import THRESHOLDS, learned_probs
@@ -117,7 +114,7 @@ def _learned_additions(text: str, present: set[str]) -> set[str]:
     # The model has no notion of negation ("I'm not going to pretend I have
     # other offers"); the rules scope it. With a negation in the message, only
     # a near-certain model gets a say.
-    negated = _NEGATION.search(text.lower()) is not None
+    negated = any(w in NEGATORS or w == "none" or w.endswith("n't") for w in _WORD.findall(norm))
     added: set[str] = set()
     for tag, p in probs.items():
         threshold = LEARNED_THRESHOLDS.get(tag, THRESHOLDS.get(tag, 1.01))

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from typing import Callable, Mapping
 
 from .feedback import Feedback, MoveContext
+from .normalize import clip, normalize, sentences
 from .principles import PRINCIPLE_IDS, RESEARCH_BY_ID
 from .tags import Detection
 
@@ -534,16 +535,14 @@ def _shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
     return cut.rstrip(" ,;:.") + "..."
 
 
-_CLAUSE_START = re.compile(r"[.!?;\n]\s*")
-_CLAUSE_END = re.compile(r"[.!?;\n]")
-
-
 def _clause_around(text: str, start: int, end: int) -> str:
-    """The clause holding ``text[start:end]``: a lone trigger word ("salary")
-    quoted alone tells the learner little, the clause around it does."""
-    head = max((m.end() for m in _CLAUSE_START.finditer(text, 0, start)), default=0)
-    tail = _CLAUSE_END.search(text, end)
-    return text[head : tail.end() if tail else len(text)].strip()
+    """The sentence holding ``text[start:end]``: a lone trigger word ("salary")
+    quoted alone tells the learner little, the sentence around it does.
+    Uses the detector's own splitter (offsets survive its normalisation)."""
+    for a, b in sentences(normalize(clip(text))):
+        if a <= start < b:
+            return text[a:b]
+    return ""
 
 
 def quote_evidence(detection: Detection, tag: str | None) -> str | None:

@@ -15,6 +15,8 @@ import random
 from typing import Callable, Iterable, Sequence
 
 from roleplay.analysis.feedback import Feedback, MoveContext, SessionScore
+from roleplay.analysis.rubric import assess_move
+from roleplay.analysis.scoring import score_session
 from roleplay.analysis.tags import TAGS, Detection
 from roleplay.engine.dialogue import Dialogue, dialogue_for
 from roleplay.engine.move import Move
@@ -107,8 +109,6 @@ class Session:
         return self._score
 
     def _compute_score(self) -> SessionScore:
-        from roleplay.analysis.scoring import score_session
-
         return score_session(self.feedback, self.persona.scenario.weights)
 
     # ------------------------------------------------------------ moves
@@ -129,8 +129,6 @@ class Session:
             raise ValueError("an empty message is not a move")
         move = Move(text, tuple(tags) if tags is not None else None)
         detection = Detection.from_tags(move.tags, text) if move.tags is not None else self._detect(text)
-
-        from roleplay.analysis.rubric import assess_move
 
         ctx = self.context()
         feedback = assess_move(detection, ctx)

@@ -62,13 +62,6 @@ def check_persona(
         if not var.min <= var.start <= var.max:
             out.append(src.diag(("variables", vname, "start"), f"start {var.start} is outside {var.min}..{var.max}"))
 
-    from roleplay.analysis.principles import PRINCIPLE_IDS
-
-    # Scenario weights name principles; a typo would silently weigh nothing.
-    for pid in scenario.weights:
-        if pid not in PRINCIPLE_IDS:
-            out.append(Diagnostic(src.file, 1, 1, "warning", f"scenario '{scenario.id}' weighs unknown principle '{pid}'"))
-
     names = condition_names(persona)
     known_templates = set(scenario.names) | set(persona.names) | {"manager", "manager_first", "role"}
 
@@ -116,6 +109,18 @@ def check_persona(
     if explore and not any(d.severity == "error" for d in out):
         out += _explore_diagnostics(persona, compiled, src)
     return out, compiled
+
+
+def check_scenario(scenario: Scenario, src: Source) -> list[Diagnostic]:
+    """Meaning checks of a scenario file, reported in that file."""
+    from roleplay.analysis.principles import PRINCIPLE_IDS
+
+    # Weights name principles; a typo would silently weigh nothing.
+    return [
+        src.diag(("weights", pid), f"unknown principle '{pid}'{_did_you_mean(pid, PRINCIPLE_IDS)}; it weighs nothing", key=True, severity="warning")
+        for pid in scenario.weights
+        if pid not in PRINCIPLE_IDS
+    ]
 
 
 def _graph(compiled) -> dict[str, set[str]]:

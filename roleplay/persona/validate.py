@@ -14,8 +14,9 @@ def validate_file(path: Path) -> list[Diagnostic]:
     kind = kind_of(path)
     try:
         if kind == "scenario":
-            load_scenario(path)
-            return []
+            from roleplay.persona.checks import check_scenario
+
+            return check_scenario(*load_scenario(path))
         if kind == "test":
             from roleplay.persona.testplan import load_plan_file
 
