@@ -30,7 +30,7 @@ def test_good_records_in_order_with_id_echoed():
     assert "threat" in out[1]["tags"]
     assert out[2]["tags"] == ["requests_meeting"]
     for o in out:
-        assert list(o) == (["id"] if "id" in o else []) + ["tags", "evidence"]
+        assert list(o) == (["id"] if "id" in o else []) + ["tags", "evidence", "terms"]
         assert o["tags"] == [t for t in TAGS if t in o["tags"]]
         assert set(o["evidence"]) <= set(o["tags"])
 
@@ -66,7 +66,7 @@ def test_bad_lines_are_reported_in_place_and_processing_goes_on():
     for o in out:
         if "line" in o:
             assert set(o) == {"line", "error"} and isinstance(o["error"], str) and o["error"]
-    assert out[4] == {"id": "ok", "tags": ["gratitude"], "evidence": {"gratitude": "thank you"}}
+    assert out[4] == {"id": "ok", "tags": ["gratitude"], "evidence": {"gratitude": "thank you"}, "terms": []}
 
 
 def test_blank_lines_are_skipped_but_numbering_counts_them():
@@ -90,7 +90,7 @@ def test_last_line_without_newline_and_crlf():
 
 def test_empty_text_is_a_record_with_no_tags():
     status, out = run(json.dumps({"id": "e", "text": ""}) + "\n")
-    assert status == 0 and out == [{"id": "e", "tags": [], "evidence": {}}]
+    assert status == 0 and out == [{"id": "e", "tags": [], "evidence": {}, "terms": []}]
 
 
 def test_deeply_nested_json_is_an_error_not_a_crash():

@@ -519,7 +519,7 @@ def test_dry_wow_thanks_is_still_sarcasm(text):
     assert "hostile" in tags and "gratitude" not in tags
 
 
-# Rounds 5-6 (holdout5/holdout6): constructions new writers used. Written as
+# Rounds 5-6 (regression5/regression6): constructions new writers used. Written as
 # fresh variants of each construction, not copies of the holdout sentences.
 @pytest.mark.parametrize(
     "text, present, absent",
@@ -568,7 +568,7 @@ def test_round5_6_constructions(text, present, absent):
 
 
 # Round 7-8 (precision): ordinary sentences that look like cues. Written in
-# other wording than tests/data/holdout7-8 so they guard the rules, not rows.
+# other wording than tests/data/regression7-8 so they guard the rules, not rows.
 @pytest.mark.parametrize(
     "text",
     [

@@ -5,6 +5,11 @@ Input: one JSON object per line with a string ``"text"`` (and optionally an
 
     {"id": "m1", "tags": ["threat", "specific_ask"], "evidence": {"threat": "I'll walk"}}
 
+Each object also carries ``"terms"``: the negotiation terms the message
+names (see :mod:`roleplay.analysis.terms`). Only the first
+:data:`~roleplay.analysis.normalize.MAX_CHARS` characters are analysed, as
+in the tutor; a longer text gets ``"truncated": {"chars": N, "analysed": M}``.
+
 ``"id"`` is omitted when the input had none; ``"evidence"`` holds only tags
 that have a span. A line that is not valid JSON, not an object, or has no
 string ``"text"`` is answered, in its place, with
@@ -23,6 +28,8 @@ import json
 from typing import TextIO
 
 from .detector import detect
+from .normalize import MAX_CHARS
+from .terms import terms
 
 
 def _process(line: str, lineno: int) -> tuple[dict, bool]:
@@ -43,6 +50,10 @@ def _process(line: str, lineno: int) -> tuple[dict, bool]:
         out["id"] = obj["id"]
     out["tags"] = list(det.tags)
     out["evidence"] = det.evidence
+    out["terms"] = [t.as_json() for t in terms(text)]
+    if len(text) > MAX_CHARS:
+        # The same cap as a move in the tutor and in ``run``: said, not silent.
+        out["truncated"] = {"chars": len(text), "analysed": MAX_CHARS}
     return out, False
 
 

@@ -9,7 +9,11 @@ Hand-written, deterministic and offline. The work is split in three steps:
 3. :func:`_apply_conventions` applies the labelling conventions of
    PRINCIPLES.md that link tags (a threat naming the change wanted is also a
    ``specific_ask``, an option that changes the terms is a ``specific_ask``,
-   ``accepts`` and ``capitulates`` never go together, ...).
+   ``accepts`` and ``capitulates`` never go together, ...);
+4. the learned tagger (:mod:`.learned`, combined per tag by :mod:`.hybrid`)
+   scores the whole message; per tag, the shipped model says whether the
+   rules, the model, either or both decide. A tag only the model found gets
+   the clause the model scores highest as its evidence.
 
 Spans are offsets into the original text, so ``Detection.evidence`` quotes
 the learner's own words.
@@ -17,13 +21,14 @@ the learner's own words.
 
 from __future__ import annotations
 
-import re
 
 from . import rules as R
-from .lexicon import ASK_FRAME, NEGATORS, rx
+from .lexicon import ASK_FRAME, LazyPattern, rx
 from .rules.common import HISTORY, MISSEND, REPORTED, SMALL_TALK, STRONG_REASON
 from .message import Message, Span
-from .tags import Detection, canonical_order
+from .tags import TAGS, Detection, canonical_order
+
+TAGS_INDEX = {t: i for i, t in enumerate(TAGS)}
 
 # Finders for the tags that stand on their own; the others are derived in
 # _apply_conventions.
@@ -72,70 +77,105 @@ _LATER = rx(r"\b(?:later|after|back|delay\w*|next month|push\w*|instead)\b")
 _EARLIER = rx(r"\b(?:earlier|sooner|before)\b")
 
 
+def rule_spans(text: str, *, trace: dict | None = None) -> tuple[Message, dict[str, Span]]:
+    """The rules' tags for ``text`` with their spans, conventions applied.
+
+    With ``trace`` (a dict), fills ``trace[tag]`` with the id of the pattern
+    that produced the tag's span, or ``"convention:..."`` for a tag the
+    labelling conventions derived.
+    """
+    msg = Message(text)
+    spans: dict[str, Span] = {}
+    for tag, finder in _FINDERS.items():
+        if trace is None:
+            span = finder(msg)
+        else:
+            LazyPattern.trace = []
+            try:
+                span = finder(msg)
+                hits = LazyPattern.trace
+            finally:
+                LazyPattern.trace = None
+            if span is not None:
+                trace[tag] = _pattern_for(span, hits)
+        if span is not None:
+            spans[tag] = span
+    before = dict(spans)
+    _apply_conventions(msg, spans)
+    if trace is not None:
+        for tag, span in spans.items():
+            if tag not in before or before[tag] != span:
+                trace[tag] = "convention:" + _CONVENTION_NAMES.get(tag, "linked tags")
+        for tag in set(before) - set(spans):
+            trace[tag] = "dropped by convention (" + trace.get(tag, "?") + ")"
+    return msg, spans
+
+
+_CONVENTION_NAMES = {
+    "specific_ask": "a threat, option or later start that names a change of terms",
+    "asks_extension": "a later start is also more time",
+}
+
+
+def _pattern_for(span: Span, hits: list) -> str:
+    """The id of the pattern whose match best explains ``span``."""
+    best, key = None, None
+    for pat, a, b in hits:
+        overlap = min(b, span[1]) - max(a, span[0])
+        k = (a == span[0] and b == span[1], overlap)
+        if overlap > 0 and (key is None or k > key):
+            best, key = pat, k
+    return best.id if best is not None and best.id else "rule"
+
+
 def detect(text: str) -> Detection:
     """Analyse one learner message into behaviour tags with evidence spans.
 
     Never raises on a ``str``; anything else is treated as its ``str()``.
-    Only the first few thousand characters are analysed.
+    Only the first :data:`~roleplay.analysis.normalize.MAX_CHARS` characters
+    are analysed.
     """
+    return analyse(text)[0]
+
+
+def analyse(text: str, *, explain: bool = False) -> tuple[Detection, dict[str, dict]]:
+    """``detect`` with, when ``explain``, what decided each tag: per tag the
+    rule pattern (or convention), the model's score and threshold, and the
+    strategy the shipped model uses for it (see :mod:`.hybrid`)."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     if not text.strip():
-        return Detection(text=text)
-    msg = Message(text)
-    spans: dict[str, Span] = {}
-    for tag, finder in _FINDERS.items():
-        span = finder(msg)
-        if span is not None:
-            spans[tag] = span
-    _apply_conventions(msg, spans)
-    tags = set(spans) | _learned_additions(text, msg.norm, set(spans))
-    return Detection(text=text, tags=canonical_order(tags), spans=spans)
-
-
-# The learned layer (``learned.py``, trained on the project's own labelled
-# files) only ever ADDS a tag the rules missed, when it is confident. On
-# batches neither had seen it raised macro-F1 by about 0.05 over the rules
-# alone (scripts/eval_hybrid.py). Per-tag thresholds: specific_ask needs more
-# confidence (it cost precision on the dev set), and proposes_option is left
-# to the rules (the model made it worse).
-USE_LEARNED = True
-LEARNED_THRESHOLDS: dict[str, float] = {"specific_ask": 0.85, "proposes_option": 1.01}
-_ASKS = {"specific_ask", "proposes_option", "asks_extension"}
-_WORD = re.compile(r"[a-z']+")
-
-
-def _learned_additions(text: str, norm: str, present: set[str]) -> set[str]:
+        return Detection(text=text), {}
+    trace: dict[str, str] | None = {} if explain else None
+    msg, spans = rule_spans(text, trace=trace)
     if not USE_LEARNED:
-        return set()
-    from roleplay.analysis.learned import THRESHOLDS, learned_probs
+        tags = set(spans)
+        why = {t: {"decided_by": "rule", "pattern": (trace or {}).get(t)} for t in tags} if explain else {}
+        return Detection(text=text, tags=canonical_order(tags), spans=spans), why
+    from . import hybrid
 
-    probs = learned_probs(text)
-    # The model has no notion of negation ("I'm not going to pretend I have
-    # other offers"); the rules scope it. With a negation in the message, only
-    # a near-certain model gets a say.
-    negated = any(w in NEGATORS or w == "none" or w.endswith("n't") for w in _WORD.findall(norm))
-    added: set[str] = set()
-    for tag, p in probs.items():
-        threshold = LEARNED_THRESHOLDS.get(tag, THRESHOLDS.get(tag, 1.01))
-        if negated:
-            threshold = max(threshold, 0.90)
-        if tag in present or p < threshold:
-            continue
-        added.add(tag)
-    tags = present | added
-    # The labelling conventions still hold for what the model adds.
-    if "accepts" in tags and "capitulates" in tags:
-        added -= {"accepts", "capitulates"} - present or {"accepts"}
-    if "hostile" in tags:
-        added.discard("gratitude")
-    if "accepts" in tags:
-        added -= _ASKS
-    # Whether a threat names the change, or more time is also a change to the
-    # terms, are conventions the rules apply on purpose: don't second-guess them.
-    if present & {"threat", "asks_extension"}:
-        added.discard("specific_ask")
-    return added
+    model = hybrid.model()
+    probs = model.scores(msg.original)
+    tags = hybrid.combine(set(spans), probs, model)
+    final_spans = {t: spans[t] for t in tags if t in spans}
+    for tag in tags - set(spans):
+        final_spans[tag] = hybrid.best_clause(msg, tag, model)
+    why: dict[str, dict] = {}
+    if explain:
+        for tag in sorted(set(spans) | tags | {t for t, p in probs.items() if p >= 0.25}, key=TAGS_INDEX.get):
+            rule = tag in spans
+            p, th = probs[tag], model.thresholds[tag]
+            by = ("rule+model" if rule and p >= th else "rule" if rule else "model" if p >= th else "-")
+            if tag not in tags:
+                by = "not tagged"
+            why[tag] = {"tagged": tag in tags, "decided_by": by, "strategy": model.strategy.get(tag, "union"),
+                        "pattern": (trace or {}).get(tag), "score": p, "threshold": th}
+    return Detection(text=text, tags=canonical_order(tags), spans=final_spans), why
+
+
+# When False, ``detect`` is the hand-written rules alone (scripts compare
+# the two; the tutor always runs with the model).
+USE_LEARNED = True
 
 
 def _apply_conventions(msg: Message, spans: dict[str, Span]) -> None:

@@ -1,17 +1,18 @@
-"""A small learned layer for the behaviour-tag detector (experimental).
+"""The learned tagger: TF-IDF word and character n-grams, one logistic
+regression per tag, scored in plain Python.
 
-One logistic-regression classifier per tag over lowercase word unigrams and
-bigrams (apostrophes normalised, numbers bucketed as ``<num>``, money as
-``<money>``, percentages as ``<pct>``) plus a few cue features. The weights
-live in ``learned_model.json`` next to this file and are written by
-``scripts/train_detector.py`` from the labelled files in ``tests/data``.
+The model is trained with scikit-learn by ``scripts/train_tagger.py`` and
+exported to ``tagger_model.json`` beside this file: the vocabulary with its
+idf weights, and per tag the coefficients and intercept. Scoring here
+reproduces scikit-learn's ``TfidfVectorizer`` (``analyzer="word"``, n-grams
+1-2, and ``analyzer="char_wb"``, n-grams 2-5, ``sublinear_tf``, l2 norm per
+block) and ``LogisticRegression.decision_function`` exactly, so the tutor
+needs neither scikit-learn nor numpy.
 
-Pure Python, no heavy import; the model is loaded lazily on first use.
+Scores are rounded to 4 decimals before any threshold is applied, so the
+same text gives the same tags on every machine.
 
-``learned_probs(text)`` gives a probability per tag; ``THRESHOLDS`` is the
-confidence from which a learned tag may be *added* to the rules' tags (tuned
-by cross-validation on the training files, see ``scripts/eval_hybrid.py``).
-It is not wired into :mod:`roleplay.analysis.detector`.
+The model loads lazily, on first use (the tutor warms it in a worker).
 """
 
 from __future__ import annotations
@@ -21,106 +22,120 @@ import math
 import re
 from pathlib import Path
 
-MODEL_PATH = Path(__file__).with_name("learned_model.json")
+MODEL_PATH = Path(__file__).with_name("tagger_model.json")
 
-TAG_ORDER: tuple[str, ...] = (
-    "threat", "mentions_alternative", "requests_meeting", "employer_benefit",
-    "personal_preference", "affirms_commitment", "asks_extension", "proposes_option",
-    "asks_interests", "specific_ask", "capitulates", "hostile", "zero_sum",
-    "gratitude", "accepts",
-)
-
-# Probability from which a learned tag is added to the rules' tags.
-# CV on the training files (scripts/eval_hybrid.py) chose 0.65; 0.70 is the next
-# grid step and the first that keeps the shared dev set within 0.01 macro-F1.
-THRESHOLDS: dict[str, float] = {t: 0.70 for t in TAG_ORDER}
-
-_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
-_TOKEN = re.compile(
-    r"[$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d+)?\s?(?:k\b|m\b)?"   # $88k, £5,000
-    r"|\d[\d,]*(?:\.\d+)?(?:\s?k\b|%)?"                     # 88k, 20%, 3
-    r"|[a-z]+(?:'[a-z]+)?"                                   # words, contractions
-    r"|[?!]"
-)
-_NEG = frozenset({"not", "no", "never", "nothing", "don't", "won't", "can't", "cannot",
-                  "isn't", "wasn't", "wouldn't", "shouldn't", "doesn't", "didn't", "aren't"})
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+                         "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_DIGIT_RUN = re.compile(r"\d+")
+_WHITE = re.compile(r"\s\s+")
+_WORD_TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
 
-def tokens(text: str) -> list[str]:
-    """Lowercase word tokens with numbers bucketed; ``?``/``!`` kept."""
+def preprocess(text: str) -> str:
+    """The text the n-grams are taken from: lower case, straight quotes, and
+    every run of digits as one ``0`` ("$128,000" and "$95,500" look alike:
+    the model should learn that an amount was named, not which)."""
+    return _DIGIT_RUN.sub("0", text.lower().translate(_QUOTES))
+
+
+def word_ngrams(doc: str) -> list[str]:
+    """scikit-learn's word analyzer, n-grams 1-2 (``doc`` preprocessed)."""
+    toks = _WORD_TOKEN.findall(doc)
+    return toks + [a + " " + b for a, b in zip(toks, toks[1:])]
+
+
+def char_wb_ngrams(doc: str, lo: int = 2, hi: int = 5) -> list[str]:
+    """scikit-learn's ``char_wb`` analyzer (``doc`` preprocessed)."""
     out: list[str] = []
-    for m in _TOKEN.finditer(text.lower().translate(_APOS)):
-        w = m.group()
-        c = w[0]
-        if c in "$\u00a3\u20ac":
-            out.append("<money>")
-        elif c.isdigit():
-            out.append("<pct>" if w.endswith("%") else "<money>" if w.endswith("k") else "<num>")
-        else:
-            out.append(w)
+    doc = _WHITE.sub(" ", doc)
+    for w in doc.split():
+        w = " " + w + " "
+        n_w = len(w)
+        for n in range(lo, hi + 1):
+            offset = 0
+            out.append(w[offset:offset + n])
+            while offset + n < n_w:
+                offset += 1
+                out.append(w[offset:offset + n])
+            if offset == 0:
+                break
     return out
 
 
-def features(text: str) -> list[str]:
-    """The sorted, de-duplicated feature names of ``text``."""
-    toks = tokens(text if isinstance(text, str) else ("" if text is None else str(text)))
-    feats = {"u:" + w for w in toks}
-    seq = ["<s>"] + toks + ["</s>"]
-    feats.update("b:" + a + " " + b for a, b in zip(seq, seq[1:]))
-    if "?" in toks:
-        feats.add("c:question")
-    if "!" in toks:
-        feats.add("c:exclaim")
-    if any(w in _NEG or w.endswith("n't") for w in toks):
-        feats.add("c:negation")
-    n = len(toks)
-    feats.add("c:len" + ("0" if n <= 8 else "1" if n <= 20 else "2" if n <= 40 else "3"))
-    return sorted(feats)
+def _block(grams: list[str], vocab: dict[str, int], idf: list[float]) -> dict[int, float]:
+    """One TF-IDF block: sublinear tf times idf, l2-normalised."""
+    counts: dict[int, int] = {}
+    for g in grams:
+        j = vocab.get(g)
+        if j is not None:
+            counts[j] = counts.get(j, 0) + 1
+    vec = {j: (1.0 + math.log(c)) * idf[j] for j, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    if norm > 0:
+        for j in vec:
+            vec[j] /= norm
+    return vec
 
 
-def probs_with(model: dict, text: str) -> dict[str, float]:
-    """Per-tag probabilities of ``text`` under a model dict (see train_detector)."""
-    tags = model["tags"]
-    weights = model["weights"]
-    scores = list(model["bias"])
-    active = [f for f in features(text) if f in weights]
-    # Rows are L2-normalised over the features the model knows.
-    scale = 1.0 / math.sqrt(len(active)) if active else 0.0
-    for f in active:
-        for i, w in weights[f]:
-            scores[i] += w * scale
-    out = {}
-    for tag, s in zip(tags, scores):
-        if s >= 0:
-            out[tag] = 1.0 / (1.0 + math.exp(-s))
-        else:
-            e = math.exp(s)
-            out[tag] = e / (1.0 + e)
-    return out
+class TaggerModel:
+    """A loaded model: ``scores(text)`` gives each tag's probability."""
+
+    def __init__(self, data: dict):
+        self.meta = data.get("meta", {})
+        self.tags: list[str] = list(data["tags"])
+        self.thresholds: dict[str, float] = dict(data["thresholds"])
+        self.strategy: dict[str, str] = dict(data.get("strategy", {}))
+        self.intercepts: list[float] = list(data["intercepts"])
+        self._word = {g: i for i, g in enumerate(data["word"]["vocab"])}
+        self._word_idf = data["word"]["idf"]
+        self._char = {g: i for i, g in enumerate(data["char"]["vocab"])}
+        self._char_idf = data["char"]["idf"]
+        self._n_word = len(self._word_idf)
+        # coef: one row of per-tag weights per feature, word block first.
+        self._coef: list[list[float]] = data["coef"]
+
+    def decision(self, text: str) -> list[float]:
+        doc = preprocess(text)
+        out = list(self.intercepts)
+        n = len(out)
+        coef = self._coef
+        for j, v in _block(word_ngrams(doc), self._word, self._word_idf).items():
+            row = coef[j]
+            for t in range(n):
+                out[t] += row[t] * v
+        for j, v in _block(char_wb_ngrams(doc), self._char, self._char_idf).items():
+            row = coef[j + self._n_word]
+            for t in range(n):
+                out[t] += row[t] * v
+        return out
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Probability per tag, rounded to 4 decimals (deterministic thresholds)."""
+        return {t: round(_sigmoid(s), 4) for t, s in zip(self.tags, self.decision(text))}
 
 
-_MODEL: dict | None = None
+def _sigmoid(s: float) -> float:
+    if s >= 0:
+        return 1.0 / (1.0 + math.exp(-s))
+    e = math.exp(s)
+    return e / (1.0 + e)
 
 
-def load_model(path: str | Path | None = None) -> dict:
-    """Load (and cache, for the default path) the model JSON."""
+_MODEL: TaggerModel | None = None
+
+
+def load_model(path: str | Path | None = None) -> TaggerModel:
+    """Load (and cache, for the default path) the exported model."""
     global _MODEL
     if path is None:
         if _MODEL is None:
             with open(MODEL_PATH, encoding="utf-8") as fh:
-                _MODEL = json.load(fh)
+                _MODEL = TaggerModel(json.load(fh))
         return _MODEL
     with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+        return TaggerModel(json.load(fh))
 
 
 def learned_probs(text: str) -> dict[str, float]:
-    """Probability per tag (in ``TAG_ORDER``) that ``text`` carries it."""
-    return probs_with(load_model(), text)
-
-
-def learned_tags(text: str, thresholds: dict[str, float] | None = None) -> tuple[str, ...]:
-    """The tags whose probability reaches their threshold."""
-    th = THRESHOLDS if thresholds is None else thresholds
-    p = learned_probs(text)
-    return tuple(t for t in TAG_ORDER if p.get(t, 0.0) >= th.get(t, 1.01))
+    """Probability per tag that ``text`` carries it (the shipped model)."""
+    return load_model().scores(text)

@@ -23,11 +23,21 @@ class LazyPattern:
       the middle of a word).
     """
 
-    __slots__ = ("pattern", "_source", "_boundary", "_compiled")
+    __slots__ = ("pattern", "id", "yes", "no", "_source", "_boundary", "_compiled")
     _registry: list["LazyPattern"] = []
+    #: While a list, every successful search appends ``(pattern, start, end)``
+    #: to it: how ``detect --explain`` learns which pattern decided a tag.
+    trace: list | None = None
 
-    def __init__(self, pattern: str):
+    def __init__(self, pattern: str, *, id: str | None = None, yes: tuple[str, ...] = (),
+                 no: tuple[str, ...] = ()):
         self.pattern = pattern
+        # ``id`` is given by the rule modules' owner (see rules.assign_ids);
+        # ``yes``/``no`` are messages the pattern must / must not match,
+        # tested one by one in tests/test_rule_patterns.py.
+        self.id = id
+        self.yes = tuple(yes)
+        self.no = tuple(no)
         stripped = _strip_leading_boundaries(pattern)
         self._boundary = stripped is not None
         self._source = stripped if stripped is not None else pattern
@@ -59,15 +69,22 @@ class LazyPattern:
             while nxt < end and _is_word(string[nxt]):
                 nxt += 1
             m = c.search(string, nxt, end)
+        if m is not None and LazyPattern.trace is not None:
+            LazyPattern.trace.append((self, m.start(), m.end()))
         return m
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         m = self.compiled().match(string, pos, len(string) if endpos is None else endpos)
-        return m if m is not None and self._ok(m) else None
+        return self._traced(m) if m is not None and self._ok(m) else None
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         m = self.compiled().fullmatch(string, pos, len(string) if endpos is None else endpos)
-        return m if m is not None and self._ok(m) else None
+        return self._traced(m) if m is not None and self._ok(m) else None
+
+    def _traced(self, m: re.Match[str]) -> re.Match[str]:
+        if LazyPattern.trace is not None:
+            LazyPattern.trace.append((self, m.start(), m.end()))
+        return m
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(string) if endpos is None else endpos
@@ -145,7 +162,8 @@ def compile_all() -> int:
     return len(LazyPattern._registry)
 
 
-def rx(pattern: str) -> LazyPattern:
+def rx(pattern: str, *, yes: tuple[str, ...] = (), no: tuple[str, ...] = (),
+       id: str | None = None) -> LazyPattern:
     r"""Compile a rule pattern written in a readable shorthand.
 
     * an apostrophe is optional, so ``don't`` also matches ``dont`` and
@@ -159,7 +177,7 @@ def rx(pattern: str) -> LazyPattern:
     src = src.replace("'", "'?").replace(" ?", r"\s*").replace(" ", r"\s+")
     # A filler word "(?:\w+ )" also takes "team's", "$96k", "50%", "six-month".
     src = src.replace(r"(?:\w+\s+)", r"(?:[\w'$%-]+\s+)")
-    return LazyPattern(src)
+    return LazyPattern(src, id=id, yes=yes, no=no)
 
 
 def alt(*words: str) -> str:

@@ -4,6 +4,7 @@ sentence spans, and helpers for negation scope and pattern search."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterable, Iterator, Protocol
 
 from .lexicon import NEGATORS
@@ -42,8 +43,10 @@ class Message:
     # --- structure ------------------------------------------------------
     def sentence_at(self, pos: int) -> Span:
         """The sentence span containing offset ``pos`` (or the whole text)."""
-        for a, b in self.sents:
-            if a <= pos < b:
+        i = bisect_right(self._sent_starts, pos) - 1
+        if i >= 0:
+            a, b = self.sents[i]
+            if pos < b:
                 return a, b
         return 0, len(self.norm)
 

@@ -22,9 +22,14 @@ from __future__ import annotations
 
 import re
 
-#: Only the first this-many characters are analysed; chat moves are short
-#: and this keeps the worst case fast.
-MAX_CHARS = 5000
+#: Only the first this-many characters are analysed: the same cap as a
+#: learner's message in the tutor and in ``roleplay run``.
+MAX_CHARS = 2000
+#: A "sentence" longer than this (a voice-to-text run-on, a wall of "ok ok
+#: ok") is cut into pieces of at most this size at a space. Every rule that
+#: looks at a match's sentence then does bounded work, so tagging stays
+#: linear in the message length.
+MAX_SENTENCE = 320
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
 _MARKUP = re.compile(r"\[/?[a-z][a-z0-9 _#=.-]{0,30}\]|\[/\]")
@@ -95,6 +100,13 @@ def sentences(norm: str) -> list[tuple[int, int]]:
             a += 1
         while b > a and norm[b - 1].isspace():
             b -= 1
+        while b - a > MAX_SENTENCE:
+            cut = norm.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+            cut = cut if cut > a else a + MAX_SENTENCE
+            out.append((a, cut))
+            a = cut
+            while a < b and norm[a].isspace():
+                a += 1
         if b > a:
             out.append((a, b))
     return out

@@ -15,6 +15,7 @@ import random
 from typing import Callable, Iterable, Sequence
 
 from roleplay.analysis.feedback import Feedback, MoveContext, SessionScore
+from roleplay.analysis.normalize import MAX_CHARS as MAX_MESSAGE_CHARS  # longer messages are cut, with a notice
 from roleplay.analysis.rubric import assess_move
 from roleplay.analysis.scoring import score_session
 from roleplay.analysis.tags import TAGS, Detection
@@ -25,7 +26,6 @@ from roleplay.persona.compiled import OTHERWISE, CompiledRule, LoadedPersona
 from roleplay.persona.model import Ending
 from roleplay.persona.template import fill
 
-MAX_MESSAGE_CHARS = 2000  # longer messages are cut, with a notice in the turn
 
 
 def _default_detect(text: str) -> Detection:

@@ -23,6 +23,31 @@ from .pressure import mentions_alternative, threat, threat_names_change, zero_su
 from .reasons import affirms_commitment, employer_benefit, personal_preference
 from .tone import accepts, capitulates, gratitude, hostile
 
+from . import asks, common, pressure, reasons, tone
+
+
+def assign_ids() -> int:
+    """Give every rule pattern a stable id, ``<module>.<list>.<index>``
+    (e.g. ``tone.capitulate.3``), from where it is written. Ids show in
+    ``roleplay detect --explain`` and in the pattern tests. Returns how many
+    patterns have an id."""
+    from .. import detector, lexicon
+
+    n = 0
+    for mod in (asks, common, pressure, reasons, tone, detector, lexicon):
+        short = mod.__name__.rsplit(".", 1)[-1]
+        for name, value in vars(mod).items():
+            base = f"{short}.{name.strip('_').lower()}"
+            if isinstance(value, lexicon.LazyPattern):
+                value.id = value.id or base
+                n += 1
+            elif isinstance(value, (list, tuple)) and value and all(isinstance(v, lexicon.LazyPattern) for v in value):
+                for i, v in enumerate(value):
+                    v.id = v.id or f"{base}.{i}"
+                    n += 1
+    return n
+
+
 __all__ = [
     "threat", "threat_names_change", "mentions_alternative", "zero_sum",
     "requests_meeting", "asks_extension", "later_start", "proposes_option",

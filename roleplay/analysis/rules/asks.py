@@ -38,7 +38,7 @@ _MEETING = [rx(p) for p in (
     r"\b(?:stop|come|swing|drop) by (?:the|your) office\b",
     r"\b(?:happy to|i can|i could|i'm free to|i'm available to|glad to|love to|like to|rather) (?:\w+ )?(?:talk|speak|chat|meet|hop on|jump on|call)\b(?! (?:about it )?(?:by|over|via) e-?mail)(?! (?:it )?(?:over|through) with (?:my|the) (?:family|partner|wife|husband))",
     r"\blet's (?:\w+ )?(?:talk|speak|chat|meet)(?: about (?:it|this))? (?:live|in person|by phone|on the phone|tomorrow|today|later|this|next|on (?:monday|tuesday|wednesday|thursday|friday))\b",
-    r"\b(?:talk|speak|chat) (?:to you )?(?:then|soon|later|tomorrow|today|at|in \w+ minutes)\b",
+    r"\b(?:talk|speak|chat) (?:to you )?(?:then|tomorrow|today|at|in \w+ minutes)\b",
     r"\b(?:call|ring|phone) (?:you|u) (?:back|tomorrow|later|today|at|this|in|on)\b",
     r"\b(?:\d{1,2}(?::\d\d)? ?(?:am|pm)|\d{1,2}:\d\d|noon|(?:monday|tuesday|wednesday|thursday|friday)(?: morning| afternoon| evening)?|tomorrow(?: morning| afternoon)?|this afternoon|that time|then) (?:\w+ ){0,3}(?:works|work|suits|is (?:perfect|great|fine|good)|it is)\b",
     r"\b(?:works|perfect|great|fine) for (?:a|the) (?:call|chat|meeting)\b",

@@ -171,10 +171,10 @@ def gratitude(m: Message) -> Span | None:
 
 _ACCEPT = [rx(p) for p in (
     r"\b(?:that|this|it|which|sounds like it|everything) (?:all )?(?:works|would work|will work) (?:for me|well|great|perfectly|fine|for us)\b",
-    r"^(?:\W*(?:ok|okay|yes|yeah|great|perfect|sure|alright)\W*)*(?:that |this )?works(?: for me)?\b",
+    r"^(?>\W*(?:ok|okay|yes|yeah|great|perfect|sure|alright)\b)*+\W*(?:that |this )?works(?: for me)?\b",
     r"\bworks (?:well |perfectly |fine |great )?for (?:me|us)\b|(?:^|[.!?,]\s*|\b(?:yes|ok|okay|yeah|great|perfect|sure|alright)\W*)(?:that|this) (?:totally |definitely |actually )?works\b",
     r"\bsounds (?:good|great|fair|perfect|reasonable|like a plan|like a deal|like a good plan)\b",
-    r"(?:^|[.!?,]\s*)deal\b|\bit's a deal\b|\byou've got a deal\b|\bwe have a deal\b",
+    r"(?:^|[.!?,]\s*)deal\b(?!\s*\?)|\bit's a deal\b|\byou've got a deal\b|\bwe have a deal\b",
     r"\bi (?:happily |gladly )?accept\b(?! (?:that|the fact|it'?s|your point))|\b(?:happy|pleased|delighted|glad|thrilled|excited) to (?:formally |officially )?accept\b|\bi'm accepting\b|\bi will accept\b",
     r"\bi'll (?:happily |gladly |gratefully )?take (?:it|that|the (?:\w+ ){0,4}(?:offer|deal|package|desk|seat|placement|role|number|compromise|option|plan|arrangement|setup|proposal|terms|\d+))\b|\bi'll take the \$?\d",
     r"\b(?:let's|lets|let us) (?:go with|do|lock|make|shake on|move forward with|proceed with) (?:that|it|this|the)\b|\blet's lock it in\b|\block it in\b",

@@ -1,0 +1,463 @@
+"""Negotiation terms a message names: ``terms(text) -> list[Term]``.
+
+A *term* is an issue of the deal (``base_salary``, ``signing_bonus``,
+``office_days``, ``start_date``, ...) with the value the message gives it,
+normalised, and the span of the words that say so (CONTRACTS.md, "Terms"):
+
+* money in whole currency units, with the currency code when one is named
+  ("128k", "128 thousand", "$128,000", "128.000 EUR", "1.2 lakh", "€700/day");
+* counts of days, weeks or months, and percentages;
+* a place or a title as a string;
+* a date as ISO ``YYYY-MM-DD``, or ``--MM-DD`` when the year is not given;
+* ``None`` when the issue is named without a value ("any room on the sign-on?").
+
+How it works: amounts, durations, dates and places are found first, then
+each is given the issue whose keyword stands nearest to it in the same
+clause; keywords with no value nearby are reported as named-only. Every
+pattern here is linear (no nested unbounded repeats), so a message up to the
+cap is read in well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import clip
+
+#: The contract's issue ids (CONTRACTS.md); more may be added, none renamed.
+ISSUES: tuple[str, ...] = (
+    "base_salary", "signing_bonus", "bonus", "equity", "title", "location", "office_days",
+    "start_date", "relocation", "pto", "salary_review", "rate", "onboarding",
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    issue: str
+    value: int | float | str | None
+    unit: str | None
+    start: int
+    end: int
+    text: str
+
+    def as_json(self) -> dict:
+        out: dict = {"issue": self.issue, "value": self.value}
+        if self.unit:
+            out["unit"] = self.unit
+        out["text"] = self.text
+        return out
+
+
+# --- numbers ---------------------------------------------------------------
+
+_SMALL = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "tree": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a couple of": 2, "couple of": 2, "a few": 3,
+    "half a": 0.5,
+}
+_WORD_NUM = r"(?:zero|one|two|three|tree|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+
+_CUR_SYMBOL = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "¥": "JPY", "a$": "AUD",
+               "au$": "AUD", "c$": "CAD", "ca$": "CAD", "s$": "SGD", "r$": "BRL", "rs": "INR", "rs.": "INR"}
+_CUR_WORD = {
+    "usd": "USD", "dollars": "USD", "dollar": "USD", "bucks": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+    "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "quid": "GBP", "inr": "INR", "rupees": "INR", "rupee": "INR",
+    "cad": "CAD", "aud": "AUD", "chf": "CHF", "francs": "CHF", "jpy": "JPY", "yen": "JPY", "sgd": "SGD",
+    "brl": "BRL", "reais": "BRL", "pln": "PLN", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "mxn": "MXN",
+    "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "krw": "KRW", "won": "KRW", "aed": "AED", "dirhams": "AED",
+    "zar": "ZAR", "rand": "ZAR",
+}
+_MULT = {"k": 1_000, "thousand": 1_000, "grand": 1_000, "g": 1_000, "m": 1_000_000, "mn": 1_000_000,
+         "million": 1_000_000, "mil": 1_000_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000,
+         "lacs": 100_000, "crore": 10_000_000, "crores": 10_000_000, "cr": 10_000_000}
+
+_SYM = r"(?:us\$|au\$|ca\$|a\$|c\$|s\$|r\$|\$|€|£|₹|¥|rs\.?(?= ?\d))"
+_CURW = "|".join(sorted(_CUR_WORD, key=len, reverse=True))
+_MULTW = r"(?:thousand|grand|million|mil|lakhs?|lacs?|crores?|cr|mn|k|m|g)"
+# 128,000 / 128.000 / 128 000 / 1,20,000 (Indian grouping) / 128.5 / 128
+_DIGITS = r"\d{1,3}(?:[,.' ]\d{2,3}){1,3}(?![\d])|\d+(?:[.,]\d+)?"
+_MONEY = re.compile(
+    rf"(?P<sym>{_SYM}) ?(?P<n1>{_DIGITS}) ?(?P<m1>{_MULTW}\b)?(?: ?(?P<cw1>{_CURW})\b)?"
+    rf"|(?<![\w$€£₹.,])(?P<n2>{_DIGITS}) ?(?:(?P<m2>{_MULTW})\b ?)?(?:(?P<sym2>€|£|\$|₹)|(?P<cw2>{_CURW})\b)?"
+    rf"|\b(?P<w3>{_WORD_NUM}) (?P<m3>thousand|grand|million|lakhs?|crores?|k)\b(?: (?P<cw3>{_CURW})\b)?",
+    re.IGNORECASE,
+)
+_PER = re.compile(r"\s?(?:/|per|an?|each)\s?(?P<per>day|d|hour|hr|h|month|mo|year|yr|annum|week|wk)\b|\s?(?P<per2>hourly|daily|monthly|annually)\b", re.IGNORECASE)
+_PERCENT = re.compile(rf"(?P<n>\d+(?:[.,]\d+)?|{_WORD_NUM}) ?(?:%|percent\b|per cent\b|pct\b)", re.IGNORECASE)
+_DURATION = re.compile(
+    rf"\b(?P<n>\d+(?:\.\d+)?|{_WORD_NUM}|a couple of|couple of|a few|half a|an?)(?:[ -](?:more|extra|additional|full|remote|office|wfh|in-office|onsite|on-site))? ?-?(?P<u>days?|weeks?|wks?|months?|mos?)\b",
+    re.IGNORECASE)
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MON_ABBR = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
+_MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_ORD = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+_DATE = re.compile(
+    rf"\b(?P<mon>{_MON}) (?:the )?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y1>20\d\d))?"
+    rf"|\b(?:the )?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon2>{_MON})(?:,? (?P<y2>20\d\d))?"
+    rf"|\b(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b",
+    re.IGNORECASE)
+
+# --- issue keywords ---------------------------------------------------------
+# Order matters only for ties; the nearest keyword in the clause wins.
+_KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(issue, re.compile(p, re.IGNORECASE)) for issue, p in (
+    ("signing_bonus", r"\bsign(?:ing|-on| on| in|on|-in)[ -]?(?:bonus|bonuses|money)?\b|\bjoining bonus\b|\bwelcome bonus\b|\bhiring bonus\b|\bsign bonus\b"),
+    ("relocation", r"\breloc\w*\b|\brelo\b|\bmoving (?:costs?|expenses?|allowance|package|support)\b|\bmove costs?\b"),
+    ("salary_review", r"\b(?:salary|pay|comp(?:ensation)?|performance|raise) review\b|\breview (?:my |the )?(?:salary|pay|comp\w*)\b|\brevisit (?:my |the )?(?:salary|pay|comp\w*|base|number)\b|\b(?:re-?evaluate|reassess|review) (?:it |that |this )?(?:in|after)\b"),
+    ("bonus", r"\b(?:annual|yearly|performance|target|retention|year-end|end-of-year|stay|quarterly)? ?bonus(?:es)?\b"),
+    ("equity", r"\bequity\b|\brsus?\b|\bstock(?: options?| grants?)?\b|\boptions\b|\bshares\b|\bvesting\b|\besop\b"),
+    ("pto", r"\bpto\b|\bvacation\b|\bholidays?\b|\bannual leave\b|\bleave days\b|\bdays off\b|\btime off\b|\bpaid leave\b"),
+    ("office_days", r"\b(?:in[- ]office|office|onsite|on-site|in person) days?\b|\bdays? (?:a week )?(?:in|at) (?:the )?office\b|\bin the office\b|\bremote\b|\bhybrid\b|\bwfh\b|\bwork(?:ing)? from home\b|\bhome office\b"),
+    ("start_date", r"\bstart(?:ing)?(?: date| day)?\b|\bbegin(?:ning)?\b|\bjoin(?:ing)?(?: date)?\b|\bfirst day\b|\bdate of joining\b|\bdoj\b|\bcommenc\w+\b"),
+    ("onboarding", r"\bonboarding\b|\borientation\b|\btraining period\b"),
+    ("rate", r"\b(?:day|daily|hourly|day-?rate|project|retainer)? ?rates?\b|\bfees?\b|\bretainer\b|\binvoic\w*\b|\buplift\b|\bper (?:day|hour)\b|\b/(?:day|hr|hour|h|d)\b|\ban hour\b|\ba day\b"),
+    ("title", r"\btitle\b|\bdesignation\b|\bpromot\w*\b|\blevel(?:led)?\b|\bband\b|\bgrade\b"),
+    ("location", r"\boffice\b|\bbranch\b|\blocation\b|\bbased in\b|\bplacement\b|\btransfer\b|\bcity\b|\brelocate to\b|\bmove to\b"),
+    ("base_salary", r"\bbase\b|\bsalary\b|\bpay\b|\bcompensation\b|\bcomp\b|\bctc\b|\bpackage\b|\bwage\b|\bincrement\b|\braise\b|\bhike\b|\bbump\b|\bannual\b|\bper (?:year|annum)\b|\ba year\b|\b/yr\b|\bnumber\b|\boffer\b|\bmatch\b"),
+)]
+_KEYWORD_ORDER = {issue: i for i, (issue, _) in enumerate(_KEYWORDS)}
+
+# Title words after "as"/"to"/"title of": "promoted to Senior Engineer".
+_TITLE = re.compile(
+    r"\b(?:title (?:of |to |as )?|(?:promoted|promotion|bump(?:ed)?|move|moved|level(?:led)?) (?:up )?to |as (?:a |an |the )?|the (?=\w+ (?:title|role)\b))"
+    r"(?P<t>(?:(?:senior|sr\.?|staff|principal|lead|head|chief|junior|jr\.?|associate|assistant|deputy|vice|executive|managing|group|team|tech(?:nical)?|engineering|product|data|software|sales|marketing|design|research|program|project|account|operations|finance)\s){1,3}"
+    r"(?:engineer|developer|manager|director|scientist|analyst|designer|architect|consultant|lead|president|vp|officer|partner|associate|specialist|researcher|editor|owner|head)s?)\b"
+    r"|\b(?P<t2>(?:senior|staff|principal|lead|head|director|vp|manager|chief) ?(?:\w+ )?)title\b",
+    re.IGNORECASE)
+
+# A place: a capitalised word (in the original text) after a location cue.
+_PLACE = re.compile(
+    r"\b(?:in|to|at|from|into|the|our|your|for)\s+(?P<p>[A-Z][a-zA-Z.'-]+(?:\s[A-Z][a-zA-Z.'-]+)?)(?=\s+(?:office|branch|team|site|location|hub|placement|posting|role)\b)"
+    r"|\b(?:transfer(?:red)?|relocat\w*|move|moving|based|placed|placement|posted|work(?:ing)?|stationed|assigned|seat(?:ed)?|start(?:ing)?|stay(?:ing)?)\s+(?:\w+\s+){0,2}?(?:in|to|at|out of|from)\s+(?P<q>[A-Z][a-zA-Z.'-]+(?:\s[A-Z][a-zA-Z.'-]+)?)\b",
+)
+_NOT_PLACE = {"i", "the", "a", "an", "my", "your", "our", "this", "that", "it", "we", "you", "hr", "ceo", "cto",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "zoom", "teams",
+              "slack", "q1", "q2", "q3", "q4", "january", "february", "march", "april", "may", "june", "july",
+              "august", "september", "october", "november", "december", "person", "office", "home", "thanks",
+              "dear", "hi", "hello", "please", "sorry", "ok", "okay", "yes", "no", "regards", "best"}
+
+_CLAUSE = re.compile(r"[.;!?\n]|,\s(?:and|but|plus|also)\b|\band\s(?:a|an|the|also)\b|\bplus\b|\bor\b")
+_NEAR = 48  # characters either side of a value in which its keyword may stand
+
+
+def _num(text: str) -> float | None:
+    t = text.strip().lower()
+    if t in _SMALL:
+        return float(_SMALL[t])
+    t = t.replace(" ", "").replace("'", "")
+    if not t:
+        return None
+    # "1,20,000" (Indian grouping) and "128,000" / "128.000" (a thousands
+    # separator) versus "128.5" / "1,5" (a decimal mark).
+    groups = re.split(r"[,.]", t)
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
+        return float("".join(groups))
+    if len(groups) > 2 and all(len(g) in (2, 3) for g in groups[1:]) and len(groups[-1]) == 3:
+        return float("".join(groups))
+    if len(groups) == 2:
+        return float(groups[0] + "." + groups[1])
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _whole(x: float) -> int | float:
+    return int(round(x)) if abs(x - round(x)) < 1e-9 else round(x, 2)
+
+
+@dataclass
+class _Value:
+    kind: str  # money | percent | duration | date | place | title
+    start: int
+    end: int
+    value: int | float | str | None
+    unit: str | None = None
+    per: str | None = None  # for money: "day", "hour", "year" ...
+
+
+def _money(m: re.Match[str], text: str) -> _Value | None:
+    g = m.groupdict()
+    n = g["n1"] or g["n2"] or g["w3"]
+    x = _num(n) if n else None
+    if x is None:
+        return None
+    mult = (g["m1"] or g["m2"] or g["m3"] or "").lower()
+    cur = None
+    if g["sym"]:
+        cur = _CUR_SYMBOL.get(g["sym"].lower().rstrip("."), _CUR_SYMBOL.get(g["sym"].lower()))
+    elif g["sym2"]:
+        cur = _CUR_SYMBOL.get(g["sym2"])
+    cw = g["cw1"] or g["cw2"] or g["cw3"]
+    if cw:
+        cur = _CUR_WORD.get(cw.lower(), cur)
+    if mult in ("lakh", "lakhs", "lac", "lacs", "crore", "crores", "cr") and not cur:
+        cur = "INR"
+    # A bare number is money only with a multiplier or a currency; "3" or
+    # "2027" alone is not an amount.
+    per_follows = _PER.match(text, m.end()) is not None
+    if not cur and not mult and not per_follows:
+        if not (1000 <= x < 100_000_000) or re.fullmatch(r"20\d\d", n.strip()):
+            return None
+    if mult == "m" and not cur and not g["sym"]:
+        # "3 m" is as likely metres or months: only with a currency.
+        return None
+    if mult == "g" and not cur:
+        return None
+    value = x * _MULT.get(mult, 1)
+    end = m.end()
+    while end > m.start() and text[end - 1] == " ":
+        end -= 1
+    per = None
+    pm = _PER.match(text, end)
+    if pm:
+        p = (pm.group("per") or pm.group("per2") or "").lower()
+        per = {"d": "day", "daily": "day", "hr": "hour", "h": "hour", "hourly": "hour", "mo": "month",
+               "monthly": "month", "yr": "year", "annum": "year", "annually": "year", "wk": "week"}.get(p, p)
+        end = pm.end()
+    return _Value("money", m.start(), end, _whole(value), cur, per)
+
+
+def _duration_unit(u: str) -> str:
+    u = u.lower()
+    if u.startswith("d"):
+        return "days"
+    if u.startswith("w"):
+        return "weeks"
+    return "months"
+
+
+def _values(text: str, low: str) -> list[_Value]:
+    out: list[_Value] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for m in _DATE.finditer(low):
+        g = m.groupdict()
+        mon = g["mon"] or g["mon2"]
+        if g["y3"]:
+            y, mo, d = int(g["y3"]), int(g["m3"]), int(g["d3"])
+        else:
+            key = mon.rstrip(".").lower()
+            mo = _MONTHS.get(key) or _MON_ABBR.get(key[:4] if key.startswith("sept") else key[:3])
+            d = int(g["d1"] or g["d2"])
+            y = int(g["y1"] or g["y2"]) if (g["y1"] or g["y2"]) else None
+            # "may 5" is a date; "may" as a verb is not matched without a day.
+        if not mo or not 1 <= d <= 31:
+            continue
+        iso = f"{y:04d}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}"
+        out.append(_Value("date", m.start(), m.end(), iso))
+        taken.append(m.span())
+    for m in _PERCENT.finditer(low):
+        if not free(*m.span()):
+            continue
+        x = _num(m.group("n"))
+        if x is None:
+            continue
+        out.append(_Value("percent", m.start(), m.end(), _whole(x), "percent"))
+        taken.append(m.span())
+    for m in _MONEY.finditer(text):
+        if not free(*m.span()) or m.end() == m.start():
+            continue
+        v = _money(m, text)
+        if v is None:
+            continue
+        out.append(v)
+        taken.append((v.start, v.end))
+    for m in _DURATION.finditer(low):
+        if not free(*m.span()):
+            continue
+        x = _num(m.group("n"))
+        if x is None:
+            continue
+        out.append(_Value("duration", m.start(), m.end(), _whole(x), _duration_unit(m.group("u"))))
+        taken.append(m.span())
+    for m in _TITLE.finditer(text):
+        t = (m.group("t") or m.group("t2") or "").strip()
+        if not t or not free(m.start("t") if m.group("t") else m.start("t2"), m.end()):
+            continue
+        a = m.start("t") if m.group("t") else m.start("t2")
+        out.append(_Value("title", a, a + len(t), t))
+        taken.append((a, a + len(t)))
+    for m in _PLACE.finditer(text):
+        name = m.group("p") or m.group("q")
+        a = m.start("p") if m.group("p") else m.start("q")
+        first = name.split()[0].lower().strip(".")
+        if first in _NOT_PLACE or not free(a, a + len(name)):
+            continue
+        out.append(_Value("place", a, a + len(name), name.strip(".")))
+        taken.append((a, a + len(name)))
+    out.sort(key=lambda v: v.start)
+    return out
+
+
+def _clause(low: str, pos: int) -> tuple[int, int]:
+    a = 0
+    for m in _CLAUSE.finditer(low, max(0, pos - 160), pos):
+        a = m.end()
+    m = _CLAUSE.search(low, pos, min(len(low), pos + 160))
+    b = m.start() if m else len(low)
+    return a, b
+
+
+def _keywords(low: str) -> list[tuple[str, int, int]]:
+    found = []
+    for issue, p in _KEYWORDS:
+        for m in p.finditer(low):
+            if m.end() > m.start():
+                found.append((issue, m.start(), m.end()))
+    return found
+
+
+# Which issues a kind of value can fill.
+_FITS = {
+    "money": {"base_salary", "signing_bonus", "bonus", "equity", "relocation", "rate"},
+    "percent": {"base_salary", "bonus", "equity", "rate", "signing_bonus"},
+    "duration": {"office_days", "start_date", "pto", "salary_review", "onboarding"},
+    "date": {"start_date", "salary_review", "onboarding"},
+    "place": {"location"},
+    "title": {"title"},
+}
+
+
+def _issue_for(v: _Value, kws: list[tuple[str, int, int]], low: str) -> tuple[str, int, int] | None:
+    ca, cb = _clause(low, v.start)
+    best = None
+    for kw in kws:
+        issue, a, b = kw
+        if issue not in _FITS[v.kind]:
+            continue
+        if v.kind == "money" and issue == "rate" and v.per in ("year",):
+            continue
+        if b <= v.start:
+            dist = v.start - b
+        elif a >= v.end:
+            dist = a - v.end + 6  # a keyword before the value reads more naturally
+        else:
+            dist = 0
+        inside = ca <= a and b <= cb
+        if not inside and dist > 12:
+            continue
+        if dist > _NEAR:
+            continue
+        # "package", "offer" or "number" name the salary only when no more
+        # specific issue stands nearby ("a relocation package of £5k").
+        key = (0 if inside else 1, issue == "base_salary", dist, _KEYWORD_ORDER[issue])
+        if best is None or key < best[0]:
+            best = (key, kw)
+    return best[1] if best else None
+
+
+def _default_issue(v: _Value) -> str | None:
+    if v.kind == "money":
+        if v.per in ("day", "hour", "week"):
+            return "rate"
+        if isinstance(v.value, (int, float)) and v.value >= 10_000:
+            return "base_salary"
+        return None
+    if v.kind == "date":
+        return "start_date"
+    if v.kind == "place":
+        return "location"
+    if v.kind == "title":
+        return "title"
+    return None
+
+
+def _office_days(v: _Value, kw: tuple[str, int, int], low: str) -> int | float | None:
+    """Office days from "2 days in office" (2) or "3 days remote" (5 - 3)."""
+    if v.unit != "days":
+        return None
+    after = low[v.start:min(len(low), v.end + 14)]
+    if re.search(r"\b(?:remote|wfh|from home|at home)\b", after) or (
+            any(w in low[kw[1]:kw[2]] for w in ("remote", "wfh", "home")) and "office" not in after):
+        return _whole(5 - float(v.value)) if float(v.value) <= 5 else None
+    return v.value
+
+
+def terms(text: str) -> list[Term]:
+    """The negotiation terms ``text`` names, in text order."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    text = clip(text)
+    low = text.lower()
+    values = _values(text, low)
+    kws = _keywords(low)
+    out: list[Term] = []
+    used_kw: set[tuple[int, int]] = set()
+    for v in values:
+        kw = _issue_for(v, kws, low)
+        issue = kw[0] if kw else _default_issue(v)
+        if issue is None:
+            continue
+        value, unit = v.value, v.unit
+        if v.kind == "money" and issue in ("base_salary",) and v.per in ("day", "hour"):
+            issue = "rate"
+        if issue == "office_days":
+            value = _office_days(v, kw, low) if kw else v.value
+            unit = "days"
+            if value is None:
+                continue
+        if issue == "start_date" and v.kind == "duration" and not re.search(r"\b(?:later|back|push|delay|defer|after|more|extra|postpone)", low[max(0, v.start - 40):v.end + 25]):
+            # "start in two weeks" names a date relative to now; keep the count.
+            pass
+        a, b = v.start, v.end
+        if kw:
+            used_kw.add((kw[1], kw[2]))
+            a, b = min(a, kw[1]), max(b, kw[2])
+        out.append(Term(issue, value, unit, a, b, text[a:b]))
+    # Issues named with no value: "any room on the sign-on?", "remote?".
+    named: set[str] = {t.issue for t in out}
+    for issue, a, b in sorted(kws, key=lambda k: k[1]):
+        if issue in named or (a, b) in used_kw or issue in ("base_salary", "location", "rate", "start_date", "title"):
+            continue
+        if any(t.start <= a < t.end for t in out):
+            continue
+        if issue == "bonus" and re.search(r"sign", low[max(0, a - 12):a]):
+            continue
+        named.add(issue)
+        full = _FULL_REMOTE.search(low, max(0, a - 14), min(len(low), b + 14)) if issue == "office_days" else None
+        if full:
+            out.append(Term(issue, 0, "days", full.start(), full.end(), text[full.start():full.end()]))
+        else:
+            out.append(Term(issue, None, None, a, b, text[a:b]))
+    # Salary, title and start named with a clear cue but no value.
+    for issue, rx in _NAMED_ONLY:
+        if issue in named:
+            continue
+        m = rx.search(low)
+        if m and not any(t.start <= m.start() < t.end for t in out):
+            named.add(issue)
+            out.append(Term(issue, None, None, m.start(), m.end(), text[m.start():m.end()]))
+    out.sort(key=lambda t: t.start)
+    return _dedupe(out)
+
+
+_FULL_REMOTE = re.compile(r"\b(?:fully|full[- ]time|100 ?%|completely|entirely|full) remote\b|\bremote (?:full[- ]time|100 ?%|only)\b|\bno office days\b")
+
+_NAMED_ONLY = [(issue, re.compile(p)) for issue, p in (
+    ("base_salary", r"\b(?:the |my )?(?:base salary|base pay|base|salary)\b"),
+    ("start_date", r"\bstart(?:ing)? date\b|\bdate of joining\b|\bjoining date\b|\bfirst day\b"),
+    ("title", r"\b(?:job )?title\b|\bdesignation\b"),
+    ("rate", r"\b(?:day|daily|hourly) rate\b|\bmy rate\b|\bthe rate\b"),
+)]
+
+
+def _dedupe(items: list[Term]) -> list[Term]:
+    seen: set[tuple] = set()
+    out = []
+    for t in items:
+        key = (t.issue, t.value, t.unit)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(t)
+    return out
+
+
+__all__ = ["ISSUES", "Term", "terms"]

@@ -1,0 +1,340 @@
+"""Training and cross-validation of the behaviour-tag models (the `train` extra).
+
+Used by ``scripts/train_tagger.py`` (the shipped model) and
+``scripts/eval_detect.py --cv`` (the honest protocol). Needs scikit-learn and
+numpy; the tutor never imports this.
+
+Approaches compared (names used in the reports):
+
+* ``rules``    - the hand-written rules alone (``detect`` with the model off);
+* ``tfidf``    - TF-IDF word 1-2 + char_wb 2-5 n-grams, one logistic
+                 regression per tag, threshold 0.5;
+* ``union``    - a tag when the rules or the model (p >= 0.5) say so;
+* ``per_tag``  - per tag, the better of rules / model / union / both, and the
+                 model's threshold, chosen by an inner cross-validation over
+                 the training groups only;
+* ``average``  - calibrated averaging: p' = (rule + p) / 2 against a per-tag
+                 threshold chosen by the same inner cross-validation.
+
+Nothing here looks at the held-out group while choosing anything.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from roleplay.analysis.learned import char_wb_ngrams, preprocess, word_ngrams  # noqa: E402
+from roleplay.analysis.tags import TAGS  # noqa: E402
+
+CORPUS = ROOT / "data" / "moves"
+#: Voices no training ever touches: the shipped model's metadata must not
+#: list them (tests/test_tagger_model.py), so they stay an unseen-writer check.
+SEALED_VOICES = ("nonnative_portuguese", "slack_typos")
+
+C = 10.0
+MIN_DF = 2
+WORD_MAX = 40000
+CHAR_MAX = 80000
+CHOICES = ("rules", "model", "union", "both")
+THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.20, 0.86, 0.05))
+
+
+def load_corpus(directory: Path = CORPUS, *, include_sealed: bool = False) -> list[dict]:
+    rows: list[dict] = []
+    for path in sorted(directory.glob("*.jsonl")):
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    r = json.loads(line)
+                    if include_sealed or r.get("voice") not in SEALED_VOICES:
+                        rows.append(r)
+    return rows
+
+
+def labels(rows: list[dict]) -> np.ndarray:
+    Y = np.zeros((len(rows), len(TAGS)), dtype=np.int8)
+    for i, r in enumerate(rows):
+        for t in r.get("tags", []):
+            if t in TAGS:
+                Y[i, TAGS.index(t)] = 1
+    return Y
+
+
+def rule_predictions(rows: list[dict]) -> np.ndarray:
+    """The rules' tags (learned layer off), as a 0/1 matrix."""
+    from roleplay.analysis import detector
+
+    old = detector.USE_LEARNED
+    detector.USE_LEARNED = False
+    try:
+        R = np.zeros((len(rows), len(TAGS)), dtype=np.int8)
+        for i, r in enumerate(rows):
+            for t in detector.detect(r["text"]).tags:
+                R[i, TAGS.index(t)] = 1
+        return R
+    finally:
+        detector.USE_LEARNED = old
+
+
+@dataclass
+class Fitted:
+    word: object
+    char: object
+    clfs: list  # one per tag (None when the tag had no positive)
+
+    def proba(self, texts: list[str]) -> np.ndarray:
+        X = _stack(self.word.transform(texts), self.char.transform(texts))
+        P = np.zeros((len(texts), len(TAGS)))
+        for k, clf in enumerate(self.clfs):
+            if clf is not None:
+                P[:, k] = clf.predict_proba(X)[:, 1]
+        return np.round(P, 4)
+
+
+def _stack(a, b):
+    from scipy.sparse import hstack
+
+    return hstack([a, b]).tocsr()
+
+
+def vectorizers():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    word = TfidfVectorizer(analyzer=word_ngrams, preprocessor=None, lowercase=False,
+                           sublinear_tf=True, min_df=MIN_DF, max_features=WORD_MAX, dtype=np.float64)
+    char = TfidfVectorizer(analyzer=char_wb_ngrams, lowercase=False,
+                           sublinear_tf=True, min_df=MIN_DF, max_features=CHAR_MAX, dtype=np.float64)
+    return word, char
+
+
+def fit(texts: list[str], Y: np.ndarray, c: float = C) -> Fitted:
+    from sklearn.linear_model import LogisticRegression
+
+    docs = [preprocess(t) for t in texts]
+    word, char = vectorizers()
+    X = _stack(word.fit_transform(docs), char.fit_transform(docs))
+    clfs = []
+    for k in range(len(TAGS)):
+        y = Y[:, k]
+        if y.sum() == 0 or y.sum() == len(y):
+            clfs.append(None)
+            continue
+        clf = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=2000, random_state=0)
+        clf.fit(X, y)
+        clfs.append(clf)
+    fitted = Fitted(word, char, clfs)
+    fitted._pre = True  # texts must be preprocessed before proba
+    return fitted
+
+
+def proba(fitted: Fitted, texts: list[str]) -> np.ndarray:
+    return fitted.proba([preprocess(t) for t in texts])
+
+
+# --- combining rules and model ---------------------------------------------
+
+def combine(choice: str, rules: np.ndarray, p: np.ndarray, th: float) -> np.ndarray:
+    m = p >= th
+    if choice == "rules":
+        return rules.astype(bool)
+    if choice == "model":
+        return m
+    if choice == "union":
+        return rules.astype(bool) | m
+    if choice == "both":
+        return rules.astype(bool) & m
+    if choice == "average":
+        return (rules + p) / 2.0 >= th
+    raise ValueError(choice)
+
+
+class _Shim:
+    """What :func:`roleplay.analysis.hybrid.combine` reads of a model."""
+
+    def __init__(self, strategy: dict, thresholds: dict):
+        self.tags, self.strategy, self.thresholds = list(TAGS), strategy, thresholds
+
+
+def shipped_combination(R: np.ndarray, P: np.ndarray, strategy: dict, thresholds: dict) -> np.ndarray:
+    """The tutor's own combination (hybrid.combine), message by message."""
+    from roleplay.analysis.hybrid import combine as ship
+
+    shim = _Shim(strategy, thresholds)
+    out = np.zeros(R.shape, dtype=bool)
+    for i in range(len(R)):
+        rule_tags = {t for k, t in enumerate(TAGS) if R[i, k]}
+        probs = {t: float(P[i, k]) for k, t in enumerate(TAGS)}
+        for t in ship(rule_tags, probs, shim):
+            out[i, TAGS.index(t)] = True
+    return out
+
+
+def _f1(gold: np.ndarray, pred: np.ndarray) -> float:
+    tp = int((gold & pred).sum())
+    fp = int((~gold & pred).sum())
+    fn = int((gold & ~pred).sum())
+    return 2 * tp / (2 * tp + fp + fn) if tp else (1.0 if not (fp or fn) else 0.0)
+
+
+def choose_per_tag(Y: np.ndarray, R: np.ndarray, P: np.ndarray) -> tuple[dict, dict, dict]:
+    """Per tag: the best combination and threshold, and the best averaging
+    threshold, by F1 on out-of-fold predictions of the training groups."""
+    strategy, thresholds, avg_th = {}, {}, {}
+    for k, tag in enumerate(TAGS):
+        gold = Y[:, k].astype(bool)
+        best = (-1.0, "rules", 0.5)
+        for choice in CHOICES:
+            grid = (0.5,) if choice == "rules" else THRESHOLD_GRID
+            for th in grid:
+                f = _f1(gold, combine(choice, R[:, k], P[:, k], th))
+                if f > best[0] + 1e-9:
+                    best = (f, choice, th)
+        strategy[tag], thresholds[tag] = best[1], best[2]
+        best_avg = (-1.0, 0.5)
+        for th in THRESHOLD_GRID:
+            f = _f1(gold, combine("average", R[:, k], P[:, k], th))
+            if f > best_avg[0] + 1e-9:
+                best_avg = (f, th)
+        avg_th[tag] = best_avg[1]
+    return strategy, thresholds, avg_th
+
+
+def out_of_fold(texts: list[str], Y: np.ndarray, groups: list[str], n_folds: int = 4) -> np.ndarray:
+    """Model probabilities for every training message from a model that did
+    not see its group (groups dealt round-robin into ``n_folds`` folds)."""
+    uniq = sorted(set(groups))
+    fold_of = {g: i % n_folds for i, g in enumerate(uniq)}
+    P = np.zeros(Y.shape)
+    idx = np.arange(len(texts))
+    for f in range(min(n_folds, len(uniq))):
+        test = np.array([fold_of[g] == f for g in groups])
+        tr = idx[~test]
+        fitted = fit([texts[i] for i in tr], Y[tr])
+        P[test] = proba(fitted, [texts[i] for i in idx[test]])
+    return P
+
+
+# --- reports ----------------------------------------------------------------
+
+@dataclass
+class Counts:
+    tp: np.ndarray
+    fp: np.ndarray
+    fn: np.ndarray
+    exact: int
+    n: int
+
+    @classmethod
+    def of(cls, Y: np.ndarray, pred: np.ndarray) -> "Counts":
+        g, p = Y.astype(bool), pred.astype(bool)
+        return cls((g & p).sum(0), (~g & p).sum(0), (g & ~p).sum(0), int((g == p).all(1).sum()), len(Y))
+
+    def __add__(self, other: "Counts") -> "Counts":
+        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn,
+                      self.exact + other.exact, self.n + other.n)
+
+    def per_tag(self) -> dict[str, tuple[float, float, float, int]]:
+        out = {}
+        for k, tag in enumerate(TAGS):
+            tp, fp, fn = int(self.tp[k]), int(self.fp[k]), int(self.fn[k])
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / (tp + fn) if tp + fn else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            out[tag] = (p, r, f, tp + fn)
+        return out
+
+    def macro_f1(self) -> float:
+        vals = [f for (_, _, f, sup) in self.per_tag().values() if sup]
+        return sum(vals) / len(vals) if vals else 0.0
+
+    def summary(self) -> dict:
+        pt = self.per_tag()
+        return {"macro_f1": round(self.macro_f1(), 3), "threat_f1": round(pt["threat"][2], 3),
+                "exact_set": round(self.exact / self.n, 3) if self.n else 0.0, "n": self.n,
+                "per_tag": {t: {"p": round(v[0], 3), "r": round(v[1], 3), "f1": round(v[2], 3), "support": v[3]}
+                            for t, v in pt.items()}}
+
+
+APPROACHES = ("rules", "tfidf", "union", "per_tag", "average")
+
+
+def cross_validate(rows: list[dict], key: str, R: np.ndarray, *, extra: list[dict] | None = None,
+                   log=print, inner_folds: int = 4) -> dict[str, Counts]:
+    """Leave-one-``key``-out over ``rows``: train on every other group (plus
+    ``extra`` rows, never tested), test on the held-out group."""
+    texts = [r["text"] for r in rows]
+    Y = labels(rows)
+    groups = [r[key] for r in rows]
+    extra = extra or []
+    ex_texts = [r["text"] for r in extra]
+    ex_Y = labels(extra) if extra else np.zeros((0, len(TAGS)), dtype=np.int8)
+    ex_groups = ["_extra"] * len(extra)
+    R_extra = rule_predictions(extra) if extra else np.zeros((0, len(TAGS)), dtype=np.int8)
+    totals: dict[str, Counts] = {}
+    per_group: dict[str, dict[str, float]] = defaultdict(dict)
+    for g in sorted(set(groups)):
+        test = np.array([x == g for x in groups])
+        tr = ~test
+        tr_texts = [t for t, keep in zip(texts, tr) if keep] + ex_texts
+        tr_Y = np.vstack([Y[tr], ex_Y])
+        tr_R = np.vstack([R[tr], R_extra])
+        tr_groups = [x for x, keep in zip(groups, tr) if keep] + ex_groups
+        te_texts = [t for t, keep in zip(texts, test) if keep]
+        fitted = fit(tr_texts, tr_Y)
+        P = proba(fitted, te_texts)
+        oof = out_of_fold(tr_texts, tr_Y, tr_groups, inner_folds)
+        strategy, th, avg_th = choose_per_tag(tr_Y, tr_R, oof)
+        Rt = R[test]
+        preds = {
+            "rules": Rt.astype(bool),
+            "tfidf": P >= 0.5,
+            "union": Rt.astype(bool) | (P >= 0.5),
+            "per_tag": shipped_combination(Rt, P, strategy, th),
+            "average": np.column_stack([combine("average", Rt[:, k], P[:, k], avg_th[t]) for k, t in enumerate(TAGS)]),
+        }
+        for name, pred in preds.items():
+            c = Counts.of(Y[test], pred)
+            totals[name] = totals[name] + c if name in totals else c
+            per_group[g][name] = round(c.macro_f1(), 3)
+        log(f"  {key}={g}: n={int(test.sum())} " + " ".join(f"{n}={v:.3f}" for n, v in per_group[g].items()))
+    totals["_per_group"] = per_group  # type: ignore[assignment]
+    return totals
+
+
+def export(fitted: Fitted, strategy: dict, thresholds: dict, meta: dict) -> dict:
+    """The JSON the tutor scores with (:class:`roleplay.analysis.learned.TaggerModel`)."""
+    word_vocab = sorted(fitted.word.vocabulary_, key=fitted.word.vocabulary_.get)
+    char_vocab = sorted(fitted.char.vocabulary_, key=fitted.char.vocabulary_.get)
+    n_word = len(word_vocab)
+    n_feat = n_word + len(char_vocab)
+    W = np.zeros((n_feat, len(TAGS)))
+    intercepts = []
+    for k, clf in enumerate(fitted.clfs):
+        if clf is None:
+            intercepts.append(-20.0)
+            continue
+        intercepts.append(round(float(clf.intercept_[0]), 6))
+        W[:, k] = clf.coef_[0]
+    # One row of per-tag weights per feature (word block, then char block).
+    coef = [[round(float(x), 4) for x in row] for row in W]
+    return {
+        "version": 2,
+        "tags": list(TAGS),
+        "intercepts": intercepts,
+        "word": {"vocab": word_vocab, "idf": [round(float(x), 6) for x in fitted.word.idf_]},
+        "char": {"vocab": char_vocab, "idf": [round(float(x), 6) for x in fitted.char.idf_]},
+        "coef": coef,
+        "strategy": strategy,
+        "thresholds": thresholds,
+        "meta": meta | {"n_word": n_word},
+    }
