@@ -41,7 +41,9 @@ def _build_parser() -> argparse.ArgumentParser:
     v.add_argument("--fail-on-warnings", action="store_true", help="exit 2 on warnings too")
     v.add_argument("--quiet", action="store_true", help="print problems only, no summary line")
 
-    sub.add_parser("detect", help="tag JSON Lines messages from stdin to stdout")
+    p_det = sub.add_parser("detect", help="tag JSON Lines messages from stdin to stdout")
+    p_det.add_argument("--explain", action="store_true",
+                       help="add, per tag, what decided it: the rule pattern, the model's score and threshold, or a convention")
 
     r = sub.add_parser("run", help="play a conversation headless from scripted messages")
     r.add_argument("persona")
@@ -147,7 +149,7 @@ def cmd_validate(args) -> int:
 def cmd_detect(args) -> int:
     from roleplay.analysis.detect_stream import run_detect
 
-    return run_detect(sys.stdin, sys.stdout)
+    return run_detect(sys.stdin, sys.stdout, explain=args.explain)
 
 
 def cmd_run(args) -> int:

@@ -16,6 +16,12 @@ string ``"text"`` is answered, in its place, with
 ``{"line": N, "error": "..."}`` (N is the 1-based input line number) and
 processing goes on.
 
+With ``explain``, each object also has ``"explain"``: per tag tagged (and
+per tag the model scored at 0.25 or more), ``tagged``, ``decided_by``
+(``rule``, ``model``, ``rule+model``, ``not tagged``), the ``strategy`` the
+shipped model uses for the tag, the rule ``pattern`` id (or
+``convention:...``), the model's ``score`` and the tag's ``threshold``.
+
 Blank (whitespace-only) lines are skipped silently: they are not records, and
 editors and shells often leave a trailing one.
 
@@ -27,12 +33,12 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from .detector import detect
+from .detector import analyse
 from .normalize import MAX_CHARS
 from .terms import terms
 
 
-def _process(line: str, lineno: int) -> tuple[dict, bool]:
+def _process(line: str, lineno: int, explain: bool = False) -> tuple[dict, bool]:
     """The output object for one input line, and whether it was an error."""
     try:
         obj = json.loads(line)
@@ -44,7 +50,7 @@ def _process(line: str, lineno: int) -> tuple[dict, bool]:
     if not isinstance(text, str):
         what = "missing" if "text" not in obj else f"not a string ({type(text).__name__})"
         return {"line": lineno, "error": f'"text" is {what}'}, True
-    det = detect(text)
+    det, why = analyse(text, explain=explain)
     out: dict = {}
     if "id" in obj:
         out["id"] = obj["id"]
@@ -54,17 +60,19 @@ def _process(line: str, lineno: int) -> tuple[dict, bool]:
     if len(text) > MAX_CHARS:
         # The same cap as a move in the tutor and in ``run``: said, not silent.
         out["truncated"] = {"chars": len(text), "analysed": MAX_CHARS}
+    if explain:
+        out["explain"] = why
     return out, False
 
 
-def run_detect(infile: TextIO, outfile: TextIO) -> int:
+def run_detect(infile: TextIO, outfile: TextIO, *, explain: bool = False) -> int:
     """Read JSON Lines from ``infile``, write one result line per record to
     ``outfile``. Returns 2 if any line was an error, else 0."""
     failed = False
     for lineno, line in enumerate(infile, start=1):
         if not line.strip():
             continue
-        out, bad = _process(line, lineno)
+        out, bad = _process(line, lineno, explain)
         failed |= bad
         outfile.write(json.dumps(out, ensure_ascii=False) + "\n")
     return 2 if failed else 0

@@ -286,3 +286,7 @@ def _apply_conventions(msg: Message, spans: dict[str, Span]) -> None:
     if "hostile" in spans and "gratitude" in spans:
         if msg.sentence_at(spans["hostile"][0]) == msg.sentence_at(spans["gratitude"][0]):
             del spans["gratitude"]
+
+
+# Every rule pattern gets its id once the rule modules are all loaded.
+R.assign_ids()

@@ -431,7 +431,7 @@ def terms(text: str) -> list[Term]:
         if issue in named:
             continue
         m = rx.search(low)
-        if m and not any(t.start <= m.start() < t.end for t in out):
+        if m and not any(t.start < m.end() and m.start() < t.end for t in out):
             named.add(issue)
             out.append(Term(issue, None, None, m.start(), m.end(), text[m.start():m.end()]))
     out.sort(key=lambda t: t.start)
@@ -441,7 +441,7 @@ def terms(text: str) -> list[Term]:
 _FULL_REMOTE = re.compile(r"\b(?:fully|full[- ]time|100 ?%|completely|entirely|full) remote\b|\bremote (?:full[- ]time|100 ?%|only)\b|\bno office days\b")
 
 _NAMED_ONLY = [(issue, re.compile(p)) for issue, p in (
-    ("base_salary", r"\b(?:the |my )?(?:base salary|base pay|base|salary)\b"),
+    ("base_salary", r"\b(?:the |my )?(?:base salary|base pay|base|salary)\b(?! review)"),
     ("start_date", r"\bstart(?:ing)? date\b|\bdate of joining\b|\bjoining date\b|\bfirst day\b"),
     ("title", r"\b(?:job )?title\b|\bdesignation\b"),
     ("rate", r"\b(?:day|daily|hourly) rate\b|\bmy rate\b|\bthe rate\b"),

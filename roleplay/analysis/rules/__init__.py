@@ -34,7 +34,8 @@ def assign_ids() -> int:
     from .. import detector, lexicon
 
     n = 0
-    for mod in (asks, common, pressure, reasons, tone, detector, lexicon):
+    # The defining module first: a pattern imported elsewhere keeps its home id.
+    for mod in (common, lexicon, detector, asks, pressure, reasons, tone):
         short = mod.__name__.rsplit(".", 1)[-1]
         for name, value in vars(mod).items():
             base = f"{short}.{name.strip('_').lower()}"

@@ -1,0 +1,32 @@
+"""Every rule pattern has an id, and the examples written beside it match
+(``yes``) or do not match (``no``), one pattern at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from roleplay.analysis import detector  # noqa: F401  (loads and names every pattern)
+from roleplay.analysis.lexicon import LazyPattern
+from roleplay.analysis.normalize import normalize
+
+PATTERNS = [p for p in LazyPattern._registry if p.id]
+WITH_EXAMPLES = [p for p in PATTERNS if p.yes or p.no]
+
+
+def test_every_pattern_has_a_unique_id():
+    assert len(PATTERNS) == len(LazyPattern._registry)
+    ids = [p.id for p in PATTERNS]
+    assert len(set(ids)) == len(ids)
+
+
+def test_most_patterns_carry_examples():
+    # The examples are the patterns' specification; new patterns need them.
+    assert len(WITH_EXAMPLES) >= 0.9 * len(PATTERNS), f"{len(WITH_EXAMPLES)} of {len(PATTERNS)}"
+
+
+@pytest.mark.parametrize("pattern", WITH_EXAMPLES, ids=lambda p: p.id)
+def test_examples(pattern):
+    for text in pattern.yes:
+        assert pattern.search(normalize(text)) is not None, f"{pattern.id} should match {text!r}"
+    for text in pattern.no:
+        assert pattern.search(normalize(text)) is None, f"{pattern.id} should not match {text!r}"
