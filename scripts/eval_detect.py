@@ -16,8 +16,8 @@ honest protocol. For every voice (or domain) of the corpus in turn, models
 are trained on all the other groups (and the regression files), never on
 the held-out one, and every approach is scored on the held-out messages:
 the rules alone, TF-IDF + logistic regression, their union, the shipped
-per-tag combination (chosen by an inner cross-validation of the training
-groups), and calibrated averaging. Counts are pooled over all held-out
+per-tag combination (chosen, for each held-out group, on the other groups'
+held-out scores only), and calibrated averaging. Counts are pooled over all held-out
 messages; per-group macro-F1 is printed as it goes.
 """
 

@@ -1,0 +1,68 @@
+"""The labelled corpus (data/moves) is a product asset: its shape is checked
+here, and so is the promise that the shipped model never saw the sealed
+voices."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from roleplay.analysis.learned import load_model
+from roleplay.analysis.tags import TAGS
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "data" / "moves"
+DOMAINS = {"reassignment", "first_offer", "counteroffer", "promotion", "contractor_rate", "internship_return"}
+# The voices no training ever touches (scripts/tagger_lab.py SEALED_VOICES).
+SEALED = {"nonnative_portuguese", "slack_typos"}
+
+
+def _rows(directory: Path) -> list[dict]:
+    out = []
+    for path in sorted(directory.glob("*.jsonl")):
+        out += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return out
+
+
+ROWS = _rows(CORPUS)
+
+
+def test_corpus_size_and_breadth():
+    assert len(ROWS) >= 6000
+    voices = Counter(r["voice"] for r in ROWS)
+    assert len(voices) >= 24
+    assert sum(v.startswith("nonnative_") for v in voices) >= 6
+    assert {r["domain"] for r in ROWS} == DOMAINS
+    tags = Counter(t for r in ROWS for t in r["tags"])
+    assert all(tags[t] >= 300 for t in TAGS), tags
+    near = sum(1 for r in ROWS if r["near_miss"])
+    assert near >= len(ROWS) * 0.3
+
+
+def test_every_row_is_well_formed():
+    ids = set()
+    for r in ROWS:
+        assert r["id"] not in ids
+        ids.add(r["id"])
+        assert isinstance(r["text"], str) and r["text"].strip()
+        assert set(r["tags"]) <= set(TAGS) and len(set(r["tags"])) == len(r["tags"])
+        assert not {"accepts", "capitulates"} <= set(r["tags"])
+        assert r["domain"] in DOMAINS and r["channel"] in ("email", "call")
+        assert r["near_miss"] is None or (r["near_miss"] in TAGS and r["near_miss"] not in r["tags"])
+
+
+def test_second_pass_covers_600_messages_of_the_corpus():
+    second = _rows(CORPUS / "second_pass")
+    assert len(second) >= 600
+    ids = {r["id"] for r in ROWS}
+    assert all(r["id"] in ids and set(r["tags"]) <= set(TAGS) for r in second)
+
+
+def test_shipped_model_never_trained_on_the_sealed_voices():
+    meta = load_model().meta
+    assert set(meta["excluded_voices"]) == SEALED
+    trained = set(meta["trained_on"]["corpus_voices"])
+    assert not trained & SEALED
+    assert trained == {r["voice"] for r in ROWS} - SEALED
+    assert SEALED <= {r["voice"] for r in ROWS}
