@@ -41,17 +41,18 @@ def _cv(args) -> int:
     from train_tagger import regression_rows
 
     rows = L.load_corpus(Path(args.corpus), include_sealed=False)
-    R = L.rule_predictions(rows)
+    R, F, B = L.rule_outputs(rows)
     log = (lambda *a: print(*a, file=sys.stderr, flush=True))
     log(f"leave-one-{args.cv}-out over {len(rows)} messages, {len({r[args.cv] for r in rows})} groups")
-    totals = L.cross_validate(rows, args.cv, R, extra=regression_rows(), log=log)
+    totals = L.cross_validate(rows, args.cv, R, extra=regression_rows(), log=log,
+                              feats=F if args.rule_features else None, blocked=B)
     per_group = totals.pop("_per_group")
     print(f"\nleave-one-{args.cv}-out, pooled over held-out messages (n={next(iter(totals.values())).n})")
-    print(f"{'approach':<10}{'macro-F1':>10}{'threat F1':>11}{'exact-set':>11}")
+    print(f"{'approach':<15}{'macro-F1':>10}{'threat F1':>11}{'exact-set':>11}")
     for name in L.APPROACHES:
         s = totals[name].summary()
-        print(f"{name:<10}{s['macro_f1']:>10.3f}{s['threat_f1']:>11.3f}{s['exact_set']:>11.3f}")
-    print("\nper tag F1:", " ".join(f"{n:>8}" for n in L.APPROACHES))
+        print(f"{name:<15}{s['macro_f1']:>10.3f}{s['threat_f1']:>11.3f}{s['exact_set']:>11.3f}")
+    print("\nper tag F1:" + " " * 13 + "".join(f"{n[:8]:>9}" for n in L.APPROACHES))
     for tag in L.TAGS:
         print(f"  {tag:<22}" + "".join(f"{totals[n].summary()['per_tag'][tag]['f1']:>9.3f}" for n in L.APPROACHES))
     if args.json:
@@ -69,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rules-only", action="store_true", help="the hand-written rules without the model")
     ap.add_argument("--cv", choices=("voice", "domain"), help="leave-one-group-out cross-validation")
     ap.add_argument("--corpus", default=str(ROOT / "data" / "moves"), help="corpus folder for --cv")
+    ap.add_argument("--rule-features", action="store_true",
+                    help="with --cv: the model also reads the rules' tags and matched patterns as features")
     args = ap.parse_args(argv)
     if args.cv:
         return _cv(args)

@@ -9,18 +9,28 @@ Approaches compared (names used in the reports):
 * ``rules``    - the hand-written rules alone (``detect`` with the model off);
 * ``tfidf``    - TF-IDF word 1-2 + char_wb 2-5 n-grams, one logistic
                  regression per tag, threshold 0.5;
+* ``tfidf_guarded`` - the model, but never adding a tag the rules decided
+                 against on purpose (a negated cue, a convention);
 * ``union``    - a tag when the rules or the model (p >= 0.5) say so;
 * ``per_tag``  - per tag, the better of rules / model / union / both, and the
                  model's threshold, chosen on the other groups' held-out
                  scores only (see cross_validate);
+* ``veto``     - per tag, any of the above or: keep a rule's tag unless the
+                 model scores it under a veto threshold, add a tag the rules
+                 missed when the model is confident (two thresholds per tag,
+                 chosen the same way);
+* ``veto_sentences`` - ``veto``, with each tag's score the higher of the
+                 message's and its best sentence's;
 * ``average``  - calibrated averaging: p' = (rule + p) / 2 against a per-tag
                  threshold chosen the same way.
 
-Nothing here looks at the held-out group while choosing anything.
+Every approach after ``tfidf`` is guarded like ``tfidf_guarded``, as the
+tutor is. Nothing here looks at the held-out group while choosing anything.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from collections import defaultdict
@@ -70,20 +80,65 @@ def labels(rows: list[dict]) -> np.ndarray:
     return Y
 
 
-def rule_predictions(rows: list[dict]) -> np.ndarray:
-    """The rules' tags (learned layer off), as a 0/1 matrix."""
+def rule_outputs(rows: list[dict]) -> tuple[np.ndarray, list[list[str]], np.ndarray]:
+    """The rules' tags as a 0/1 matrix; per message the rule features the
+    learned tagger can read (tags given, patterns matched); and the tags the
+    rules decided against on purpose (negated cue, convention), which the
+    model may not add (hybrid.combine's ``blocked``)."""
     from roleplay.analysis import detector
 
-    old = detector.USE_LEARNED
-    detector.USE_LEARNED = False
-    try:
-        R = np.zeros((len(rows), len(TAGS)), dtype=np.int8)
-        for i, r in enumerate(rows):
-            for t in detector.detect(r["text"]).tags:
-                R[i, TAGS.index(t)] = 1
-        return R
-    finally:
-        detector.USE_LEARNED = old
+    R = np.zeros((len(rows), len(TAGS)), dtype=np.int8)
+    B = np.zeros((len(rows), len(TAGS)), dtype=bool)
+    F: list[list[str]] = []
+    for i, r in enumerate(rows):
+        hits: set[str] = set()
+        blocked: set[str] = set()
+        _, spans = detector.rule_spans(r["text"], hits=hits, blocked=blocked)
+        for t in spans:
+            R[i, TAGS.index(t)] = 1
+        for t in blocked:
+            B[i, TAGS.index(t)] = True
+        F.append(detector.rule_features(spans, hits))
+    return R, F, B
+
+
+def rule_predictions(rows: list[dict]) -> np.ndarray:
+    return rule_outputs(rows)[0]
+
+
+def sentence_max(fitted: "Fitted", texts: list[str], max_sentences: int = 12) -> np.ndarray:
+    """Per message, the highest score any one of its sentences gets (0 for
+    a message of one sentence: its score is the message's)."""
+    from roleplay.analysis.message import Message
+
+    pieces, owner = [], []
+    for i, t in enumerate(texts):
+        m = Message(t)
+        if len(m.sents) > 1:
+            for a, b in m.sents[:max_sentences]:
+                pieces.append(m.original[a:b])
+                owner.append(i)
+    out = np.zeros((len(texts), len(TAGS)))
+    if pieces:
+        Pp = proba(fitted, pieces)
+        for row, i in zip(Pp, owner):
+            out[i] = np.maximum(out[i], row)
+    return out
+
+
+def apply_blocks(P: np.ndarray, R: np.ndarray, B: np.ndarray | None) -> np.ndarray:
+    """Model scores as the tutor uses them: a tag the rules decided against
+    on purpose (and did not give) cannot be added, so its score counts as 0."""
+    if B is None:
+        return P
+    out = P.copy()
+    out[B & ~R.astype(bool)] = 0.0
+    return out
+
+
+#: Rule features (tags given, patterns matched) as a third block of the
+#: model's input, each worth this much beside the l2-normalised n-grams.
+RULE_SCALE = 0.5
 
 
 @dataclass
@@ -91,9 +146,16 @@ class Fitted:
     word: object
     char: object
     clfs: list  # one per tag (None when the tag had no positive)
+    rules: object = None
 
-    def proba(self, texts: list[str]) -> np.ndarray:
-        X = _stack(self.word.transform(texts), self.char.transform(texts))
+    def matrix(self, texts: list[str], feats: list[list[str]] | None):
+        blocks = [self.word.transform(texts), self.char.transform(texts)]
+        if self.rules is not None:
+            blocks.append(self.rules.transform(feats) * RULE_SCALE)
+        return _stack(*blocks)
+
+    def proba(self, texts: list[str], feats: list[list[str]] | None = None) -> np.ndarray:
+        X = self.matrix(texts, feats)
         P = np.zeros((len(texts), len(TAGS)))
         for k, clf in enumerate(self.clfs):
             if clf is not None:
@@ -101,10 +163,10 @@ class Fitted:
         return np.round(P, 4)
 
 
-def _stack(a, b):
+def _stack(*blocks):
     from scipy.sparse import hstack
 
-    return hstack([a, b]).tocsr()
+    return hstack(list(blocks)).tocsr()
 
 
 def vectorizers():
@@ -117,12 +179,18 @@ def vectorizers():
     return word, char
 
 
-def fit(texts: list[str], Y: np.ndarray, c: float = C) -> Fitted:
+def fit(texts: list[str], Y: np.ndarray, c: float = C, feats: list[list[str]] | None = None) -> Fitted:
+    from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import LogisticRegression
 
     docs = [preprocess(t) for t in texts]
     word, char = vectorizers()
-    X = _stack(word.fit_transform(docs), char.fit_transform(docs))
+    blocks = [word.fit_transform(docs), char.fit_transform(docs)]
+    rules = None
+    if feats is not None:
+        rules = CountVectorizer(analyzer=_identity, binary=True, min_df=MIN_DF, dtype=np.float64)
+        blocks.append(rules.fit_transform(feats) * RULE_SCALE)
+    X = _stack(*blocks)
     from joblib import Parallel, delayed
 
     def one(k):
@@ -134,13 +202,15 @@ def fit(texts: list[str], Y: np.ndarray, c: float = C) -> Fitted:
 
     # Tags are independent: two at a time on this 2-core machine.
     clfs = Parallel(n_jobs=2, max_nbytes=None)(delayed(one)(k) for k in range(len(TAGS)))
-    fitted = Fitted(word, char, clfs)
-    fitted._pre = True  # texts must be preprocessed before proba
-    return fitted
+    return Fitted(word, char, clfs, rules)
 
 
-def proba(fitted: Fitted, texts: list[str]) -> np.ndarray:
-    return fitted.proba([preprocess(t) for t in texts])
+def _identity(x):
+    return x
+
+
+def proba(fitted: Fitted, texts: list[str], feats: list[list[str]] | None = None) -> np.ndarray:
+    return fitted.proba([preprocess(t) for t in texts], feats)
 
 
 # --- combining rules and model ---------------------------------------------
@@ -163,15 +233,17 @@ def combine(choice: str, rules: np.ndarray, p: np.ndarray, th: float) -> np.ndar
 class _Shim:
     """What :func:`roleplay.analysis.hybrid.combine` reads of a model."""
 
-    def __init__(self, strategy: dict, thresholds: dict):
+    def __init__(self, strategy: dict, thresholds: dict, vetoes: dict | None = None):
         self.tags, self.strategy, self.thresholds = list(TAGS), strategy, thresholds
+        self.vetoes = vetoes or {}
 
 
-def shipped_combination(R: np.ndarray, P: np.ndarray, strategy: dict, thresholds: dict) -> np.ndarray:
+def shipped_combination(R: np.ndarray, P: np.ndarray, strategy: dict, thresholds: dict,
+                        vetoes: dict | None = None) -> np.ndarray:
     """The tutor's own combination (hybrid.combine), message by message."""
     from roleplay.analysis.hybrid import combine as ship
 
-    shim = _Shim(strategy, thresholds)
+    shim = _Shim(strategy, thresholds, vetoes)
     out = np.zeros(R.shape, dtype=bool)
     for i in range(len(R)):
         rule_tags = {t for k, t in enumerate(TAGS) if R[i, k]}
@@ -211,19 +283,62 @@ def choose_per_tag(Y: np.ndarray, R: np.ndarray, P: np.ndarray) -> tuple[dict, d
     return strategy, thresholds, avg_th
 
 
-def out_of_fold(texts: list[str], Y: np.ndarray, groups: list[str], n_folds: int = 4) -> np.ndarray:
+VETO_GRID = (0.05, 0.1, 0.2, 0.3, 0.4)
+
+
+def choose_general(Y: np.ndarray, R: np.ndarray, P: np.ndarray) -> tuple[dict, dict, dict]:
+    """Per tag, the best of rules / union / model / both at any threshold, or
+    ``veto`` (keep a rule's tag unless p < veto, add a missed one at p >=
+    threshold), by F1 on held-out scores. Ties go to the simpler choice."""
+    from roleplay.analysis.hybrid import decide
+
+    strategy, thresholds, vetoes = {}, {}, {}
+    for k, tag in enumerate(TAGS):
+        gold = Y[:, k].astype(bool)
+        rule = R[:, k].astype(bool)
+        p = P[:, k]
+        cands = [("rules", 0.5, 0.0)]
+        cands += [(name, th, 0.0) for name in ("union", "model", "both") for th in THRESHOLD_GRID]
+        cands += [("veto", th, v) for th in THRESHOLD_GRID for v in VETO_GRID]
+        best = (-1.0, None)
+        for name, th, v in cands:
+            if name == "rules":
+                pred = rule
+            elif name == "union":
+                pred = rule | (p >= th)
+            elif name == "model":
+                pred = p >= th
+            elif name == "both":
+                pred = rule & (p >= th)
+            else:
+                pred = np.where(rule, p >= v, p >= th)
+            f = _f1(gold, pred)
+            if f > best[0] + 1e-9:
+                best = (f, (name, th, v))
+        name, th, v = best[1]
+        assert decide(name, True, 0.5, th, v) in (True, False)
+        strategy[tag], thresholds[tag], vetoes[tag] = name, float(th), float(v)
+    return strategy, thresholds, vetoes
+
+
+def out_of_fold(texts: list[str], Y: np.ndarray, groups: list[str], n_folds: int = 4,
+                feats: list[list[str]] | None = None, with_sentences: bool = False):
     """Model probabilities for every training message from a model that did
     not see its group (groups dealt round-robin into ``n_folds`` folds)."""
     uniq = sorted(set(groups))
     fold_of = {g: i % n_folds for i, g in enumerate(uniq)}
     P = np.zeros(Y.shape)
+    Ps = np.zeros(Y.shape)
     idx = np.arange(len(texts))
     for f in range(min(n_folds, len(uniq))):
         test = np.array([fold_of[g] == f for g in groups])
         tr = idx[~test]
-        fitted = fit([texts[i] for i in tr], Y[tr])
-        P[test] = proba(fitted, [texts[i] for i in idx[test]])
-    return P
+        fitted = fit([texts[i] for i in tr], Y[tr], feats=None if feats is None else [feats[i] for i in tr])
+        P[test] = proba(fitted, [texts[i] for i in idx[test]],
+                        None if feats is None else [feats[i] for i in idx[test]])
+        if with_sentences:
+            Ps[test] = sentence_max(fitted, [texts[i] for i in idx[test]])
+    return (P, Ps) if with_sentences else P
 
 
 # --- reports ----------------------------------------------------------------
@@ -267,11 +382,12 @@ class Counts:
                             for t, v in pt.items()}}
 
 
-APPROACHES = ("rules", "tfidf", "union", "per_tag", "average")
+APPROACHES = ("rules", "tfidf", "tfidf_guarded", "union", "per_tag", "veto", "veto_sentences", "average")
 
 
 def cross_validate(rows: list[dict], key: str, R: np.ndarray, *, extra: list[dict] | None = None,
-                   log=print) -> dict[str, Counts]:
+                   log=print, feats: list[list[str]] | None = None,
+                   blocked: np.ndarray | None = None) -> dict[str, Counts]:
     """Leave-one-``key``-out over ``rows``: train on every other group (plus
     ``extra`` rows, never tested), test on the held-out group.
 
@@ -286,24 +402,53 @@ def cross_validate(rows: list[dict], key: str, R: np.ndarray, *, extra: list[dic
     extra = extra or []
     ex_texts = [r["text"] for r in extra]
     ex_Y = labels(extra) if extra else np.zeros((0, len(TAGS)), dtype=np.int8)
-    P = np.zeros(Y.shape)
+    ex_F = rule_outputs(extra)[1] if (extra and feats is not None) else ([] if feats is not None else None)
     order = sorted(set(groups))
-    for g in order:
-        test = np.array([x == g for x in groups])
-        fitted = fit([t for t, keep in zip(texts, ~test) if keep] + ex_texts, np.vstack([Y[~test], ex_Y]))
-        P[test] = proba(fitted, [t for t, keep in zip(texts, test) if keep])
-        log(f"  {key}={g}: n={int(test.sum())} tfidf={Counts.of(Y[test], P[test] >= 0.5).macro_f1():.3f}")
+    # Pass 1 is the costly part (one fit per group): cached by content, so
+    # comparing another combination re-uses it.
+    digest = hashlib.sha256(json.dumps([texts, groups, ex_texts, Y.tolist(), ex_Y.tolist(),
+                                        C, MIN_DF, WORD_MAX, CHAR_MAX, feats, RULE_SCALE]).encode()).hexdigest()[:16]
+    cache = ROOT / ".cache" / f"cv-{key}-{digest}.npy"
+    cache_s = cache.with_name(cache.stem + "-sent.npy")
+    if cache.exists() and cache_s.exists():
+        P, Ps = np.load(cache), np.load(cache_s)
+    else:
+        P = np.zeros(Y.shape)
+        Ps = np.zeros(Y.shape)
+        for g in order:
+            test = np.array([x == g for x in groups])
+            tr_F = None if feats is None else [f for f, keep in zip(feats, ~test) if keep] + ex_F
+            te_F = None if feats is None else [f for f, keep in zip(feats, test) if keep]
+            fitted = fit([t for t, keep in zip(texts, ~test) if keep] + ex_texts, np.vstack([Y[~test], ex_Y]),
+                         feats=tr_F)
+            te_texts = [t for t, keep in zip(texts, test) if keep]
+            P[test] = proba(fitted, te_texts, te_F)
+            Ps[test] = sentence_max(fitted, te_texts)
+            log(f"  {key}={g}: n={int(test.sum())} tfidf={Counts.of(Y[test], P[test] >= 0.5).macro_f1():.3f}")
+        cache.parent.mkdir(exist_ok=True)
+        np.save(cache, P)
+        np.save(cache_s, Ps)
+    Praw = P
+    P = apply_blocks(P, R, blocked)
+    # Message score or its best sentence's, whichever is higher: a tag in one
+    # sentence of a long message is not drowned by the others.
+    PS = apply_blocks(np.maximum(Praw, Ps), R, blocked)
     totals: dict[str, Counts] = {}
     per_group: dict[str, dict[str, float]] = defaultdict(dict)
     for g in order:
         test = np.array([x == g for x in groups])
         strategy, th, avg_th = choose_per_tag(Y[~test], R[~test], P[~test])
+        g_strategy, g_th, g_veto = choose_general(Y[~test], R[~test], P[~test])
+        s_strategy, s_th, s_veto = choose_general(Y[~test], R[~test], PS[~test])
         Rt, Pt = R[test], P[test]
         preds = {
             "rules": Rt.astype(bool),
-            "tfidf": Pt >= 0.5,
+            "tfidf": Praw[test] >= 0.5,
+            "tfidf_guarded": Pt >= 0.5,
             "union": Rt.astype(bool) | (Pt >= 0.5),
             "per_tag": shipped_combination(Rt, Pt, strategy, th),
+            "veto": shipped_combination(Rt, Pt, g_strategy, g_th, g_veto),
+            "veto_sentences": shipped_combination(Rt, PS[test], s_strategy, s_th, s_veto),
             "average": np.column_stack([combine("average", Rt[:, k], Pt[:, k], avg_th[t]) for k, t in enumerate(TAGS)]),
         }
         for name, pred in preds.items():
@@ -314,12 +459,13 @@ def cross_validate(rows: list[dict], key: str, R: np.ndarray, *, extra: list[dic
     return totals
 
 
-def export(fitted: Fitted, strategy: dict, thresholds: dict, meta: dict) -> dict:
+def export(fitted: Fitted, strategy: dict, thresholds: dict, meta: dict, vetoes: dict | None = None) -> dict:
     """The JSON the tutor scores with (:class:`roleplay.analysis.learned.TaggerModel`)."""
     word_vocab = sorted(fitted.word.vocabulary_, key=fitted.word.vocabulary_.get)
     char_vocab = sorted(fitted.char.vocabulary_, key=fitted.char.vocabulary_.get)
     n_word = len(word_vocab)
-    n_feat = n_word + len(char_vocab)
+    rule_vocab = [] if fitted.rules is None else sorted(fitted.rules.vocabulary_, key=fitted.rules.vocabulary_.get)
+    n_feat = n_word + len(char_vocab) + len(rule_vocab)
     W = np.zeros((n_feat, len(TAGS)))
     intercepts = []
     for k, clf in enumerate(fitted.clfs):
@@ -336,8 +482,10 @@ def export(fitted: Fitted, strategy: dict, thresholds: dict, meta: dict) -> dict
         "intercepts": intercepts,
         "word": {"vocab": word_vocab, "idf": [round(float(x), 6) for x in fitted.word.idf_]},
         "char": {"vocab": char_vocab, "idf": [round(float(x), 6) for x in fitted.char.idf_]},
+        "rules": {"vocab": rule_vocab, "scale": RULE_SCALE},
         "coef": coef,
         "strategy": strategy,
         "thresholds": thresholds,
+        "vetoes": vetoes or {},
         "meta": meta | {"n_word": n_word},
     }

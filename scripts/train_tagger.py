@@ -11,8 +11,9 @@ Training data: the corpus in ``data/moves/`` except the sealed voices
 regression files ``tests/data/*-moves.jsonl``. Never the shared dev set.
 
 Steps: out-of-fold model scores over the training voices (4 folds of whole
-voices) choose, per tag, whether rules, model, either or both decide, and the
-model's threshold; then one model is fitted on everything and exported. The
+voices) choose, per tag, how rules and model combine (rules, model, union,
+both, or a veto threshold under which the model removes a rule's tag) and
+the thresholds (``tagger_lab.choose_general``); then one model is fitted on everything and exported. The
 same data and the pinned versions of the ``train`` extra give the same file,
 byte for byte (liblinear with a fixed seed, rounded weights).
 """
@@ -49,7 +50,10 @@ def regression_rows() -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--no-sentence-max", action="store_true",
+                    help="score the whole message only (the cross-validation chose sentence max)")
     args = ap.parse_args(argv)
+    sentence_max = not args.no_sentence_max
     import sklearn
 
     corpus = L.load_corpus()
@@ -60,9 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     groups = [r["voice"] if not r["voice"].startswith("regression:") else "_regression" for r in rows]
     print(f"{len(corpus)} corpus messages ({len(set(r['voice'] for r in corpus))} voices) "
           f"+ {len(extra)} regression messages", file=sys.stderr)
-    R = L.rule_predictions(rows)
-    oof = L.out_of_fold(texts, Y, groups, 4)
-    strategy, thresholds, _ = L.choose_per_tag(Y, R, oof)
+    R, _, B = L.rule_outputs(rows)
+    oof_msg, oof_sent = L.out_of_fold(texts, Y, groups, 4, with_sentences=True)
+    oof = L.apply_blocks(np.maximum(oof_msg, oof_sent) if sentence_max else oof_msg, R, B)
+    strategy, thresholds, vetoes = L.choose_general(Y, R, oof)
     fitted = L.fit(texts, Y)
     meta = {
         "trained_on": {"corpus_voices": sorted({r["voice"] for r in corpus}),
@@ -75,12 +80,13 @@ def main(argv: list[str] | None = None) -> int:
         "classifier": {"kind": "logistic regression per tag", "C": L.C, "class_weight": "balanced",
                        "solver": "liblinear"},
         "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
+        "sentence_max": sentence_max,
     }
-    model = L.export(fitted, strategy, thresholds, meta)
+    model = L.export(fitted, strategy, thresholds, meta, vetoes)
     with open(args.out, "w", encoding="utf-8") as fh:
         json.dump(model, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         fh.write("\n")
-    print("strategy per tag:", json.dumps({t: f"{strategy[t]}@{thresholds[t]}" for t in L.TAGS}), file=sys.stderr)
+    print("strategy per tag:", json.dumps({t: f"{strategy[t]}@{thresholds[t]}/{vetoes[t]}" for t in L.TAGS}), file=sys.stderr)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 

@@ -96,3 +96,36 @@ def test_empty_text_is_a_record_with_no_tags():
 def test_deeply_nested_json_is_an_error_not_a_crash():
     status, out = run("[" * 100_000 + "\n")
     assert status == 2 and out[0]["line"] == 1
+
+
+def test_terms_are_reported_per_contract():
+    status, out = run(json.dumps({"id": "t", "text": "Could we do a signing bonus of $8,000 and 2 days in office?"}) + "\n")
+    assert status == 0
+    assert out[0]["terms"] == [
+        {"issue": "signing_bonus", "value": 8000, "unit": "USD", "text": "signing bonus of $8,000"},
+        {"issue": "office_days", "value": 2, "unit": "days", "text": "2 days in office"},
+    ]
+
+
+def test_long_input_is_capped_and_says_so():
+    from roleplay.analysis.normalize import MAX_CHARS
+
+    text = "Could we talk about the base? " + "blah " * 1000
+    status, out = run(json.dumps({"id": "long", "text": text}) + "\n")
+    assert status == 0
+    assert out[0]["truncated"] == {"chars": len(text), "analysed": MAX_CHARS}
+    status, out = run(json.dumps({"id": "short", "text": "ok"}) + "\n")
+    assert "truncated" not in out[0]
+
+
+def test_explain_says_what_decided_each_tag():
+    buf = io.StringIO()
+    src = json.dumps({"id": "x", "text": "Unless you move me to Denver I'll withdraw my acceptance."}) + "\n"
+    assert run_detect(io.StringIO(src), buf, explain=True) == 0
+    out = json.loads(buf.getvalue())
+    assert "threat" in out["tags"]
+    why = out["explain"]["threat"]
+    assert why["tagged"] is True and why["decided_by"] in ("rule", "rule+model", "model")
+    assert set(why) >= {"decided_by", "strategy", "pattern", "score", "threshold"}
+    assert why["pattern"].startswith("pressure.")
+    assert 0.0 <= why["score"] <= 1.0

@@ -1,12 +1,24 @@
-"""Behaviour-tag detector: per-tag cases, labelling conventions, robustness,
-evidence spans. The messages here are written for these tests."""
+"""The hand-written rules: per-tag cases, labelling conventions, robustness,
+evidence spans. The messages here are written for these tests.
+
+These tests specify the rule layer (the learned tagger is switched off):
+the rules give the evidence spans, the pattern ids of ``detect --explain``
+and the negation and convention guards the learned tagger must respect.
+The shipped combination is tested in ``test_tagger_cases.py``.
+"""
 
 from __future__ import annotations
 
 import pytest
 
+from roleplay.analysis import detector
 from roleplay.analysis.detector import detect
 from roleplay.analysis.tags import TAGS, Detection
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    monkeypatch.setattr(detector, "USE_LEARNED", False)
 
 
 def tags_of(text: str) -> set[str]:

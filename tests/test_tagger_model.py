@@ -12,7 +12,7 @@ def test_model_shape():
     m = load_model()
     assert m.tags == list(TAGS)
     assert set(m.thresholds) == set(TAGS) and all(0.0 < t < 1.0 for t in m.thresholds.values())
-    assert set(m.strategy) == set(TAGS) and set(m.strategy.values()) <= {"rules", "model", "union", "both"}
+    assert set(m.strategy) == set(TAGS) and set(m.strategy.values()) <= {"rules", "model", "union", "both", "veto"}
 
 
 def test_scores_are_rounded_and_deterministic():

@@ -63,3 +63,21 @@ def test_json_shape_per_contract():
     assert t.as_json() == {"issue": "signing_bonus", "value": 8000, "unit": "USD", "text": "signing bonus of $8,000"}
     (n,) = terms("what about the sign-on?")
     assert n.as_json() == {"issue": "signing_bonus", "value": None, "text": "sign-on"}
+
+
+def test_floor_on_the_terms_regression_file():
+    # data/terms/terms-regression.jsonl: 250 messages written and labelled
+    # for the terms extractor. First pass on it (before any fix): F1 0.817;
+    # after fixing its misses in general terms 0.91. Kept as a floor.
+    import json
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "scripts"))
+    from eval_terms import score
+
+    rows = [json.loads(x) for x in (root / "data" / "terms" / "terms-regression.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(rows) >= 250
+    res = score(rows)
+    assert res["f1"] >= 0.88 and res["issue_recall"] >= 0.93, res

@@ -77,31 +77,54 @@ _LATER = rx(r"\b(?:later|after|back|delay\w*|next month|push\w*|instead)\b")
 _EARLIER = rx(r"\b(?:earlier|sooner|before)\b")
 
 
-def rule_spans(text: str, *, trace: dict | None = None) -> tuple[Message, dict[str, Span]]:
+def rule_spans(text: str, *, trace: dict | None = None, hits: set | None = None,
+               blocked: set | None = None) -> tuple[Message, dict[str, Span]]:
     """The rules' tags for ``text`` with their spans, conventions applied.
 
     With ``trace`` (a dict), fills ``trace[tag]`` with the id of the pattern
     that produced the tag's span, or ``"convention:..."`` for a tag the
-    labelling conventions derived.
+    labelling conventions derived. With ``hits`` (a set), adds the id of
+    every pattern that matched anywhere: the learned tagger reads them as
+    features (a rule's cue is evidence, weighed by the model). With
+    ``blocked`` (a set), adds the tags the rules decided *against* on
+    purpose: a cue they found only in a negated clause ("I'm not going to
+    pretend I have other offers"), or a tag a labelling convention removed
+    (somebody else's threat, a condition on an acceptance). The learned
+    tagger may not add those back (:func:`roleplay.analysis.hybrid.combine`).
     """
     msg = Message(text)
     spans: dict[str, Span] = {}
+    tracing = trace is not None or hits is not None or blocked is not None
     for tag, finder in _FINDERS.items():
-        if trace is None:
+        negated_before = msg.negated_cues
+        if not tracing:
             span = finder(msg)
         else:
             LazyPattern.trace = []
             try:
                 span = finder(msg)
-                hits = LazyPattern.trace
+                found = LazyPattern.trace
             finally:
                 LazyPattern.trace = None
-            if span is not None:
-                trace[tag] = _pattern_for(span, hits)
+            if hits is not None:
+                hits.update(p.id for p, _, _ in found)
+            # The tag's own cue matched, yet the finder said no: one of its
+            # vetoes (a condition on an acceptance, a trade, somebody
+            # else's words) decided against it.
+            if span is None and blocked is not None and any(
+                    p.id and p.id.startswith(_CUE_LISTS.get(tag, ("-",))) for p, _, _ in found):
+                blocked.add(tag)
+            if span is not None and trace is not None:
+                trace[tag] = _pattern_for(span, found)
         if span is not None:
             spans[tag] = span
+        elif blocked is not None and msg.negated_cues > negated_before:
+            blocked.add(tag)
     before = dict(spans)
     _apply_conventions(msg, spans)
+    if blocked is not None:
+        blocked.update(set(before) - set(spans))
+        blocked.difference_update(spans)
     if trace is not None:
         for tag, span in spans.items():
             if tag not in before or before[tag] != span:
@@ -110,6 +133,32 @@ def rule_spans(text: str, *, trace: dict | None = None) -> tuple[Message, dict[s
             trace[tag] = "dropped by convention (" + trace.get(tag, "?") + ")"
     return msg, spans
 
+
+def rule_features(spans: dict, hits: set) -> list[str]:
+    """What the learned tagger reads of the rules: the tags they gave and
+    the patterns that matched."""
+    return sorted(["tag:" + t for t in spans] + ["pat:" + h for h in hits if h])
+
+
+# The pattern lists that are each tag's cues (as opposed to the helpers a
+# finder uses to veto or scope a cue).
+_CUE_LISTS: dict[str, tuple[str, ...]] = {
+    "threat": ("pressure.consequence.", "pressure.ultimatum."),
+    "mentions_alternative": ("pressure.alternative.",),
+    "zero_sum": ("pressure.zero_sum.",),
+    "requests_meeting": ("asks.meeting.",),
+    "asks_extension": ("asks.later_start.", "asks.more_time."),
+    "proposes_option": ("asks.option.",),
+    "asks_interests": ("asks.interest_phrases.",),
+    "specific_ask": ("asks.specific.", "asks.demands."),
+    "employer_benefit": ("reasons.employer_benefit.", "reasons.employer_value."),
+    "personal_preference": ("reasons.personal.",),
+    "affirms_commitment": ("reasons.commit.",),
+    "capitulates": ("tone.capitulate.",),
+    "hostile": ("tone.hostile.",),
+    "gratitude": ("tone.thanks.",),
+    "accepts": ("tone.accept.",),
+}
 
 _CONVENTION_NAMES = {
     "specific_ask": "a threat, option or later start that names a change of terms",
@@ -147,7 +196,9 @@ def analyse(text: str, *, explain: bool = False) -> tuple[Detection, dict[str, d
     if not text.strip():
         return Detection(text=text), {}
     trace: dict[str, str] | None = {} if explain else None
-    msg, spans = rule_spans(text, trace=trace)
+    hits: set[str] | None = set() if USE_LEARNED else None
+    blocked: set[str] = set()
+    msg, spans = rule_spans(text, trace=trace, hits=hits, blocked=blocked)
     if not USE_LEARNED:
         tags = set(spans)
         why = {t: {"decided_by": "rule", "pattern": (trace or {}).get(t)} for t in tags} if explain else {}
@@ -155,8 +206,8 @@ def analyse(text: str, *, explain: bool = False) -> tuple[Detection, dict[str, d
     from . import hybrid
 
     model = hybrid.model()
-    probs = model.scores(msg.original)
-    tags = hybrid.combine(set(spans), probs, model)
+    probs = hybrid.message_scores(msg, model, rule_features(spans, hits or set()))
+    tags = hybrid.combine(set(spans), probs, model, blocked)
     final_spans = {t: spans[t] for t in tags if t in spans}
     for tag in tags - set(spans):
         final_spans[tag] = hybrid.best_clause(msg, tag, model)
@@ -167,7 +218,7 @@ def analyse(text: str, *, explain: bool = False) -> tuple[Detection, dict[str, d
             p, th = probs[tag], model.thresholds[tag]
             by = ("rule+model" if rule and p >= th else "rule" if rule else "model" if p >= th else "-")
             if tag not in tags:
-                by = "not tagged"
+                by = "not tagged" + (" (the rules' negation or a convention)" if tag in blocked and p >= th else "")
             why[tag] = {"tagged": tag in tags, "decided_by": by, "strategy": model.strategy.get(tag, "union"),
                         "pattern": (trace or {}).get(tag), "score": p, "threshold": th}
     return Detection(text=text, tags=canonical_order(tags), spans=final_spans), why

@@ -85,16 +85,23 @@ class TaggerModel:
         self.tags: list[str] = list(data["tags"])
         self.thresholds: dict[str, float] = dict(data["thresholds"])
         self.strategy: dict[str, str] = dict(data.get("strategy", {}))
+        self.vetoes: dict[str, float] = dict(data.get("vetoes", {}))
         self.intercepts: list[float] = list(data["intercepts"])
         self._word = {g: i for i, g in enumerate(data["word"]["vocab"])}
         self._word_idf = data["word"]["idf"]
         self._char = {g: i for i, g in enumerate(data["char"]["vocab"])}
         self._char_idf = data["char"]["idf"]
         self._n_word = len(self._word_idf)
+        # Optional third block: the rules' tags and matched pattern ids,
+        # binary, scaled by ``rules.scale`` (see scripts/tagger_lab.py).
+        rules = data.get("rules") or {"vocab": [], "scale": 0.0}
+        self._rules = {f: i for i, f in enumerate(rules["vocab"])}
+        self._rule_scale = float(rules["scale"])
+        self._n_char = len(self._char_idf)
         # coef: one row of per-tag weights per feature, word block first.
         self._coef: list[list[float]] = data["coef"]
 
-    def decision(self, text: str) -> list[float]:
+    def decision(self, text: str, rule_feats: list[str] = ()) -> list[float]:
         doc = preprocess(text)
         out = list(self.intercepts)
         n = len(out)
@@ -107,11 +114,18 @@ class TaggerModel:
             row = coef[j + self._n_word]
             for t in range(n):
                 out[t] += row[t] * v
+        base = self._n_word + self._n_char
+        for f in rule_feats:
+            j = self._rules.get(f)
+            if j is not None:
+                row = coef[base + j]
+                for t in range(n):
+                    out[t] += row[t] * self._rule_scale
         return out
 
-    def scores(self, text: str) -> dict[str, float]:
+    def scores(self, text: str, rule_feats: list[str] = ()) -> dict[str, float]:
         """Probability per tag, rounded to 4 decimals (deterministic thresholds)."""
-        return {t: round(_sigmoid(s), 4) for t, s in zip(self.tags, self.decision(text))}
+        return {t: round(_sigmoid(s), 4) for t, s in zip(self.tags, self.decision(text, rule_feats))}
 
 
 def _sigmoid(s: float) -> float:

@@ -32,13 +32,16 @@ _EMPHATIC = re.compile(
 class Message:
     """One learner message, ready for pattern matching."""
 
-    __slots__ = ("original", "norm", "sents", "_sent_starts")
+    __slots__ = ("original", "norm", "sents", "_sent_starts", "negated_cues")
 
     def __init__(self, text: str):
         self.original = clip(text)
         self.norm = normalize(self.original)
         self.sents = sentences(self.norm)
         self._sent_starts = [a for a, _ in self.sents]
+        #: How many cues were found negated ("I'm not going to walk"): the
+        #: detector reads it per finder (see detector.rule_spans).
+        self.negated_cues = 0
 
     # --- structure ------------------------------------------------------
     def sentence_at(self, pos: int) -> Span:
@@ -80,7 +83,10 @@ class Message:
         if words and words[0] == "without":
             words = words[1:]
         words = words[-window:]
-        return sum(w in NEGATORS for w in words) % 2 == 1
+        if sum(w in NEGATORS for w in words) % 2 == 1:
+            self.negated_cues += 1
+            return True
+        return False
 
     # --- search ---------------------------------------------------------
     def find(self, patterns: Iterable[PatternLike], *, negatable: bool = False,

@@ -57,7 +57,17 @@ _SMALL = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a couple of": 2, "couple of": 2, "a few": 3,
     "half a": 0.5,
 }
-_WORD_NUM = r"(?:zero|one|two|three|tree|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "tree": 3, "four": 4, "for": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_UNIT_W = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS_W = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# "one hundred and twenty", "a hundred ten", "ninety two", "twenty five hundred": at most
+# a few words, each alternative a fixed word, so the pattern stays linear.
+_WORD_NUM = (rf"(?:(?:{_UNIT_W}|an?) hundred(?:(?: and)? (?:{_TENS_W}(?:[ -]{_UNIT_W})?|{_UNIT_W}))?"
+             rf"|{_TENS_W}(?:[ -]{_UNIT_W})?(?: hundred)?|{_UNIT_W}(?: hundred)?|tree)")
 
 _CUR_SYMBOL = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "¥": "JPY", "a$": "AUD",
                "au$": "AUD", "c$": "CAD", "ca$": "CAD", "s$": "SGD", "r$": "BRL", "rs": "INR", "rs.": "INR"}
@@ -69,25 +79,32 @@ _CUR_WORD = {
     "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "krw": "KRW", "won": "KRW", "aed": "AED", "dirhams": "AED",
     "zar": "ZAR", "rand": "ZAR",
 }
-_MULT = {"k": 1_000, "thousand": 1_000, "grand": 1_000, "g": 1_000, "m": 1_000_000, "mn": 1_000_000,
+_MULT = {"lpa": 100_000, "k": 1_000, "thousand": 1_000, "grand": 1_000, "g": 1_000, "m": 1_000_000, "mn": 1_000_000,
          "million": 1_000_000, "mil": 1_000_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000,
          "lacs": 100_000, "crore": 10_000_000, "crores": 10_000_000, "cr": 10_000_000}
 
 _SYM = r"(?:us\$|au\$|ca\$|a\$|c\$|s\$|r\$|\$|€|£|₹|¥|rs\.?(?= ?\d))"
 _CURW = "|".join(sorted(_CUR_WORD, key=len, reverse=True))
-_MULTW = r"(?:thousand|grand|million|mil|lakhs?|lacs?|crores?|cr|mn|k|m|g)"
+_MULTW = r"(?:thousand|grand|million|mil|lakhs?|lacs?|crores?|cr|lpa|mn|k|m|g)"
+_CODE = r"(?:usd|eur|gbp|chf|inr|cad|aud|jpy|sgd|brl|pln|sek|nok|dkk|mxn|cny|krw|aed|zar)"
 # 128,000 / 128.000 / 128 000 / 1,20,000 (Indian grouping) / 128.5 / 128
-_DIGITS = r"\d{1,3}(?:[,.' ]\d{2,3}){1,3}(?![\d])|\d+(?:[.,]\d+)?"
+_DIGITS = r"\d{1,3}(?:[,.']\d{2,3}){1,3}(?![\d])|\d{1,3}(?: \d{3}){1,2}(?![\d ])|\d+(?:[.,]\d+)?"
 _MONEY = re.compile(
-    rf"(?P<sym>{_SYM}) ?(?P<n1>{_DIGITS}) ?(?P<m1>{_MULTW}\b)?(?: ?(?P<cw1>{_CURW})\b)?"
-    rf"|(?<![\w$€£₹.,])(?P<n2>{_DIGITS}) ?(?:(?P<m2>{_MULTW})\b ?)?(?:(?P<sym2>€|£|\$|₹)|(?P<cw2>{_CURW})\b)?"
-    rf"|\b(?P<w3>{_WORD_NUM}) (?P<m3>thousand|grand|million|lakhs?|crores?|k)\b(?: (?P<cw3>{_CURW})\b)?",
+    rf"(?P<sym>{_SYM}|{_CODE}\b) ?(?P<n1>{_DIGITS}) ?(?P<m1>{_MULTW}\b)?(?: ?(?P<cw1>{_CURW})\b)?"
+    rf"|(?<![\w$€£₹.,+])(?<!\+\d)(?<!\+\d\d)(?P<n2>{_DIGITS}) ?(?:(?P<m2>{_MULTW})\b ?)?(?:(?P<sym2>€|£|\$|₹)|(?P<cw2>{_CURW})\b)?"
+    rf"|\b(?P<w3>{_WORD_NUM}) (?P<m3>thousand|grand|million|lakhs?|crores?|k)\b(?: (?P<cw3>{_CURW})\b)?"
+    rf"|\b(?P<w4>(?:{_UNIT_W}|{_TENS_W}(?:[ -]{_UNIT_W})?) hundred)\b(?! and| {_UNIT_W}| {_TENS_W}| thousand| k\b)(?: (?P<cw4>{_CURW})\b)?",
     re.IGNORECASE,
 )
-_PER = re.compile(r"\s?(?:/|per|an?|each)\s?(?P<per>day|d|hour|hr|h|month|mo|year|yr|annum|week|wk)\b|\s?(?P<per2>hourly|daily|monthly|annually)\b", re.IGNORECASE)
+# "/day", "/hr", " per hour", " a day", " an hour": the one-letter units only after a slash
+# ("$8,000 and ..." is not "a d").
+_PER = re.compile(
+    r"\s?/\s?(?P<per>day|d|hour|hr|h|month|mo|year|yr|annum|week|wk)\b"
+    r"|\s(?:per|an?|each)\s(?P<per3>day|hour|hr|month|year|yr|annum|week)\b"
+    r"|\s?(?P<per2>hourly|daily|monthly|annually)\b", re.IGNORECASE)
 _PERCENT = re.compile(rf"(?P<n>\d+(?:[.,]\d+)?|{_WORD_NUM}) ?(?:%|percent\b|per cent\b|pct\b)", re.IGNORECASE)
 _DURATION = re.compile(
-    rf"\b(?P<n>\d+(?:\.\d+)?|{_WORD_NUM}|a couple of|couple of|a few|half a|an?)(?:[ -](?:more|extra|additional|full|remote|office|wfh|in-office|onsite|on-site))? ?-?(?P<u>days?|weeks?|wks?|months?|mos?)\b",
+    rf"\b(?P<n>\d+(?:\.\d+)?|{_WORD_NUM}|a couple of|couple of|a few|half a|an?)(?:[ -](?:more|extra|additional|full|remote|office|wfh|in-office|onsite|on-site))? ?-?(?P<u>days?|weeks?|wks?|months?|mos?|years?|yrs?)\b",
     re.IGNORECASE)
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -106,19 +123,23 @@ _DATE = re.compile(
 _KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(issue, re.compile(p, re.IGNORECASE)) for issue, p in (
     ("signing_bonus", r"\bsign(?:ing|-on| on| in|on|-in)[ -]?(?:bonus|bonuses|money)?\b|\bjoining bonus\b|\bwelcome bonus\b|\bhiring bonus\b|\bsign bonus\b"),
     ("relocation", r"\breloc\w*\b|\brelo\b|\bmoving (?:costs?|expenses?|allowance|package|support)\b|\bmove costs?\b"),
-    ("salary_review", r"\b(?:salary|pay|comp(?:ensation)?|performance|raise) review\b|\breview (?:my |the )?(?:salary|pay|comp\w*)\b|\brevisit (?:my |the )?(?:salary|pay|comp\w*|base|number)\b|\b(?:re-?evaluate|reassess|review) (?:it |that |this )?(?:in|after)\b"),
+    ("salary_review", r"\b(?:salary|pay|comp(?:ensation)?|performance|raise) review\b|\breview (?:of )?(?:my |the )?(?:salary|pay|comp\w*)\b|\brevisit (?:my |the )?(?:salary|pay|comp\w*|base|number)\b|\b(?:re-?evaluate|reassess|review) (?:it |that |this )?(?:in|after)\b"),
     ("bonus", r"\b(?:annual|yearly|performance|target|retention|year-end|end-of-year|stay|quarterly)? ?bonus(?:es)?\b"),
     ("equity", r"\bequity\b|\brsus?\b|\bstock(?: options?| grants?)?\b|\boptions\b|\bshares\b|\bvesting\b|\besop\b"),
     ("pto", r"\bpto\b|\bvacation\b|\bholidays?\b|\bannual leave\b|\bleave days\b|\bdays off\b|\btime off\b|\bpaid leave\b"),
-    ("office_days", r"\b(?:in[- ]office|office|onsite|on-site|in person) days?\b|\bdays? (?:a week )?(?:in|at) (?:the )?office\b|\bin the office\b|\bremote\b|\bhybrid\b|\bwfh\b|\bwork(?:ing)? from home\b|\bhome office\b"),
+    ("office_days", r"\b(?:in[- ]office|office|onsite|on-site|in person) days?\b|\bdays? (?:a week )?(?:in|at|into) (?:the )?office\b|\b(?:in|into|to|at) the office\b|\bthe office\b(?= (?:\w+ )?(?:\d|one|two|three|four|five)\b)|\bonsite\b|\bon-site\b|\bremote\b|\bhybrid\b|\bwfh\b|\bwork(?:ing)? from home\b|\bhome office\b"),
     ("start_date", r"\bstart(?:ing)?(?: date| day)?\b|\bbegin(?:ning)?\b|\bjoin(?:ing)?(?: date)?\b|\bfirst day\b|\bdate of joining\b|\bdoj\b|\bcommenc\w+\b"),
     ("onboarding", r"\bonboarding\b|\borientation\b|\btraining period\b"),
     ("rate", r"\b(?:day|daily|hourly|day-?rate|project|retainer)? ?rates?\b|\bfees?\b|\bretainer\b|\binvoic\w*\b|\buplift\b|\bper (?:day|hour)\b|\b/(?:day|hr|hour|h|d)\b|\ban hour\b|\ba day\b"),
     ("title", r"\btitle\b|\bdesignation\b|\bpromot\w*\b|\blevel(?:led)?\b|\bband\b|\bgrade\b"),
     ("location", r"\boffice\b|\bbranch\b|\blocation\b|\bbased in\b|\bplacement\b|\btransfer\b|\bcity\b|\brelocate to\b|\bmove to\b"),
-    ("base_salary", r"\bbase\b|\bsalary\b|\bpay\b|\bcompensation\b|\bcomp\b|\bctc\b|\bpackage\b|\bwage\b|\bincrement\b|\braise\b|\bhike\b|\bbump\b|\bannual\b|\bper (?:year|annum)\b|\ba year\b|\b/yr\b|\bnumber\b|\boffer\b|\bmatch\b"),
+    ("base_salary", r"\bbase\b|\bsalary\b|\bpay\b|\bcompensation\b|\bcomp\b|\bctc\b|\bpackage\b|\bwage\b|\bincrement\b|\braise\b|\bincrease\b|\bhike\b|\bbump\b|\bannual\b|\bper (?:year|annum)\b|\ba year\b|\b/yr\b|\bnumber\b|\boffer\b|\bmatch\b"),
 )]
 _KEYWORD_ORDER = {issue: i for i, (issue, _) in enumerate(_KEYWORDS)}
+# Words that name the salary only when nothing more specific is near
+# ("a relocation package of £5k", "match the equity offer").
+_GENERIC = {"increase", "bump", "package", "offer", "number", "match", "annual", "a year", "per year", "per annum", "/yr", "comp",
+            "compensation", "pay"}
 
 # Title words after "as"/"to"/"title of": "promoted to Senior Engineer".
 _TITLE = re.compile(
@@ -127,26 +148,56 @@ _TITLE = re.compile(
     r"(?:engineer|developer|manager|director|scientist|analyst|designer|architect|consultant|lead|president|vp|officer|partner|associate|specialist|researcher|editor|owner|head)s?)\b"
     r"|\b(?P<t2>(?:senior|staff|principal|lead|head|director|vp|manager|chief) ?(?:\w+ )?)title\b",
     re.IGNORECASE)
+# A capitalised title after a cue, in the original text: "titled Engineering
+# Manager", "a title of Founding Engineer", "make it Principal Engineer",
+# "join as Data Engineer II".
+_TITLE_CASED = re.compile(
+    r"\b(?:[Tt]itled?(?: of| to| as)?|[Mm]ake it|[Jj]oin(?:ing)? as|[Cc]ome in as|[Pp]romot\w* to|[Bb]ump(?:ed)? to|[Ll]evel(?:led)? to)\s+(?:a |an |the )?"
+    r"(?P<t>[A-Z][\w-]*(?:\s(?:[A-Z][\w-]*|I{1,3}|IV|V))*)")
 
 # A place: a capitalised word (in the original text) after a location cue.
 _PLACE = re.compile(
     r"\b(?:in|to|at|from|into|the|our|your|for)\s+(?P<p>[A-Z][a-zA-Z.'-]+(?:\s[A-Z][a-zA-Z.'-]+)?)(?=\s+(?:office|branch|team|site|location|hub|placement|posting|role)\b)"
-    r"|\b(?:transfer(?:red)?|relocat\w*|move|moving|based|placed|placement|posted|work(?:ing)?|stationed|assigned|seat(?:ed)?|start(?:ing)?|stay(?:ing)?)\s+(?:\w+\s+){0,2}?(?:in|to|at|out of|from)\s+(?P<q>[A-Z][a-zA-Z.'-]+(?:\s[A-Z][a-zA-Z.'-]+)?)\b",
+    r"|\b(?:transfer(?:red)?|relocat\w*|move|moving|based|placed|placement|posted|work(?:ing)?|stationed|assigned|seat(?:ed)?|start(?:ing)?|stay(?:ing)?|onsite|on-site|office)\s+(?:\w+\s+){0,2}?(?:in|to|at|out of)\s+(?P<q>[A-Z][a-zA-Z.'-]+(?:\s[A-Z][a-zA-Z.'-]+)?)\b",
 )
+_ROLE_WORDS = {"engineer", "manager", "director", "lead", "principal", "architect", "analyst", "designer", "scientist",
+               "consultant", "partner", "associate", "vp", "head", "officer", "developer", "specialist", "researcher"}
 _NOT_PLACE = {"i", "the", "a", "an", "my", "your", "our", "this", "that", "it", "we", "you", "hr", "ceo", "cto",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "zoom", "teams",
               "slack", "q1", "q2", "q3", "q4", "january", "february", "march", "april", "may", "june", "july",
               "august", "september", "october", "november", "december", "person", "office", "home", "thanks",
               "dear", "hi", "hello", "please", "sorry", "ok", "okay", "yes", "no", "regards", "best"}
 
-_CLAUSE = re.compile(r"[.;!?\n]|,\s(?:and|but|plus|also)\b|\band\s(?:a|an|the|also)\b|\bplus\b|\bor\b")
+_NOT_A_TERM = re.compile(r"\bnotice(?: period)?\b|\bexperience\b|\bworked\b|\bbeen (?:here|with)\b|\bfor the (?:last|past)\b")
+_CLAUSE = re.compile(r"[.;!?\n]|,\s(?:and|but|plus|also)\b|\band(?=\s(?:a|an|the|also)\b)|\bplus\b|\bor\b")
 _NEAR = 48  # characters either side of a value in which its keyword may stand
+
+
+def _words_value(t: str) -> float | None:
+    """ "one hundred and twenty" -> 120, "twenty five hundred" -> 2500."""
+    total, seen = 0, False
+    for w in re.split(r"[ -]+", t):
+        if w in ("and", ""):
+            continue
+        if w in ("a", "an"):
+            total, seen = total or 1, True
+        elif w in _UNITS:
+            total, seen = total + _UNITS[w], True
+        elif w in _TENS:
+            total, seen = total + _TENS[w], True
+        elif w == "hundred":
+            total, seen = (total or 1) * 100, True
+        else:
+            return None
+    return float(total) if seen else None
 
 
 def _num(text: str) -> float | None:
     t = text.strip().lower()
     if t in _SMALL:
         return float(_SMALL[t])
+    if t and t[0].isalpha():
+        return _words_value(t)
     t = t.replace(" ", "").replace("'", "")
     if not t:
         return None
@@ -181,20 +232,21 @@ class _Value:
 
 def _money(m: re.Match[str], text: str) -> _Value | None:
     g = m.groupdict()
-    n = g["n1"] or g["n2"] or g["w3"]
+    n = g["n1"] or g["n2"] or g["w3"] or g["w4"]
     x = _num(n) if n else None
     if x is None:
         return None
     mult = (g["m1"] or g["m2"] or g["m3"] or "").lower()
     cur = None
     if g["sym"]:
-        cur = _CUR_SYMBOL.get(g["sym"].lower().rstrip("."), _CUR_SYMBOL.get(g["sym"].lower()))
+        sym = g["sym"].lower()
+        cur = _CUR_SYMBOL.get(sym.rstrip("."), _CUR_SYMBOL.get(sym)) or _CUR_WORD.get(sym)
     elif g["sym2"]:
         cur = _CUR_SYMBOL.get(g["sym2"])
-    cw = g["cw1"] or g["cw2"] or g["cw3"]
+    cw = g["cw1"] or g["cw2"] or g["cw3"] or g["cw4"]
     if cw:
         cur = _CUR_WORD.get(cw.lower(), cur)
-    if mult in ("lakh", "lakhs", "lac", "lacs", "crore", "crores", "cr") and not cur:
+    if mult in ("lakh", "lakhs", "lac", "lacs", "crore", "crores", "cr", "lpa") and not cur:
         cur = "INR"
     # A bare number is money only with a multiplier or a currency; "3" or
     # "2027" alone is not an amount.
@@ -214,7 +266,7 @@ def _money(m: re.Match[str], text: str) -> _Value | None:
     per = None
     pm = _PER.match(text, end)
     if pm:
-        p = (pm.group("per") or pm.group("per2") or "").lower()
+        p = (pm.group("per") or pm.group("per3") or pm.group("per2") or "").lower()
         per = {"d": "day", "daily": "day", "hr": "hour", "h": "hour", "hourly": "hour", "mo": "month",
                "monthly": "month", "yr": "year", "annum": "year", "annually": "year", "wk": "week"}.get(p, p)
         end = pm.end()
@@ -227,6 +279,8 @@ def _duration_unit(u: str) -> str:
         return "days"
     if u.startswith("w"):
         return "weeks"
+    if u.startswith("y"):
+        return "years"
     return "months"
 
 
@@ -275,13 +329,31 @@ def _values(text: str, low: str) -> list[_Value]:
         x = _num(m.group("n"))
         if x is None:
             continue
-        out.append(_Value("duration", m.start(), m.end(), _whole(x), _duration_unit(m.group("u"))))
+        unit = _duration_unit(m.group("u"))
+        if unit == "years":
+            # the contract's units stop at months: "half a year" is 6 months
+            x, unit = x * 12, "months"
+        # A notice period or experience is not a term of the offer.
+        if _NOT_A_TERM.search(low, max(0, m.start() - 28), m.start()):
+            taken.append(m.span())
+            continue
+        out.append(_Value("duration", m.start(), m.end(), _whole(x), unit))
         taken.append(m.span())
     for m in _TITLE.finditer(text):
         t = (m.group("t") or m.group("t2") or "").strip()
         if not t or not free(m.start("t") if m.group("t") else m.start("t2"), m.end()):
             continue
         a = m.start("t") if m.group("t") else m.start("t2")
+        out.append(_Value("title", a, a + len(t), t))
+        taken.append((a, a + len(t)))
+    for m in _TITLE_CASED.finditer(text):
+        t = m.group("t").strip()
+        a = m.start("t")
+        words = t.split()
+        if not free(a, a + len(t)) or len(words) > 5 or words[0].lower() in _NOT_PLACE:
+            continue
+        if len(words) == 1 and words[0].lower() not in _ROLE_WORDS:
+            continue
         out.append(_Value("title", a, a + len(t), t))
         taken.append((a, a + len(t)))
     for m in _PLACE.finditer(text):
@@ -337,7 +409,7 @@ def _issue_for(v: _Value, kws: list[tuple[str, int, int]], low: str) -> tuple[st
         if b <= v.start:
             dist = v.start - b
         elif a >= v.end:
-            dist = a - v.end + 6  # a keyword before the value reads more naturally
+            dist = a - v.end + 0.5  # on a tie, the keyword before the value
         else:
             dist = 0
         inside = ca <= a and b <= cb
@@ -347,7 +419,8 @@ def _issue_for(v: _Value, kws: list[tuple[str, int, int]], low: str) -> tuple[st
             continue
         # "package", "offer" or "number" name the salary only when no more
         # specific issue stands nearby ("a relocation package of £5k").
-        key = (0 if inside else 1, issue == "base_salary", dist, _KEYWORD_ORDER[issue])
+        generic = low[a:b].strip() in _GENERIC
+        key = (0 if inside else 1, generic, dist, _KEYWORD_ORDER[issue])
         if best is None or key < best[0]:
             best = (key, kw)
     return best[1] if best else None
@@ -415,6 +488,8 @@ def terms(text: str) -> list[Term]:
     named: set[str] = {t.issue for t in out}
     for issue, a, b in sorted(kws, key=lambda k: k[1]):
         if issue in named or (a, b) in used_kw or issue in ("base_salary", "location", "rate", "start_date", "title"):
+            continue
+        if issue == "office_days" and not re.search(r"remote|hybrid|wfh|home|days?", low[a:b]):
             continue
         if any(t.start <= a < t.end for t in out):
             continue

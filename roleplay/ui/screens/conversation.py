@@ -86,8 +86,11 @@ class ConversationScreen(Screen):
 
     @work(thread=True, group="warm-up")
     def _warm_up(self) -> None:
-        """Import the detector before the first message so the first reply is instant."""
-        import roleplay.analysis.detector  # noqa: F401
+        """Load the detector and the learned tagger before the first message,
+        off the event loop, so neither the first screen nor the first reply waits."""
+        from roleplay.analysis.detector import detect
+
+        detect("warm up")
         import roleplay.analysis.rubric  # noqa: F401
 
     def rebuild_chat(self) -> None:
