@@ -5,7 +5,7 @@ Usage (from the repository root):
 
     .venv/bin/python scripts/agreement.py [--corpus data/moves] [--second data/moves/second_pass] [--markdown]
 
-The second pass (``second_pass/*.jsonl``: ``{"id", "tags"}`` per line) was
+The second pass (``second_pass/second_pass.jsonl``: ``{"id", "tags"}`` per line) was
 made by annotators who saw only the message text and PRINCIPLES.md. Prints,
 per tag, Cohen's kappa and the F1 of one pass against the other, and over
 all messages the exact-set agreement and the macro-kappa. ``--markdown``
@@ -28,7 +28,7 @@ from roleplay.analysis.tags import TAGS  # noqa: E402
 
 def load(directory: Path) -> dict[str, dict]:
     out = {}
-    for path in sorted(directory.glob("*.jsonl")):
+    for path in sorted(p for p in directory.glob("*.jsonl") if p.name != "adjudication.jsonl"):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 r = json.loads(line)
@@ -66,10 +66,29 @@ def main(argv=None) -> int:
     ap.add_argument("--second", default=str(ROOT / "data" / "moves" / "second_pass"))
     ap.add_argument("--markdown", action="store_true")
     args = ap.parse_args(argv)
-    res = agreement(load(Path(args.corpus)), load(Path(args.second)))
+    first = load(Path(args.corpus))
+    # The corpus holds the settled labels; the first pass's own labels, where
+    # the adjudication changed them, are kept in adjudication.jsonl.
+    adj_path = Path(args.second) / "adjudication.jsonl"
+    adjudicated = [json.loads(x) for x in adj_path.read_text(encoding="utf-8").splitlines() if x.strip()] \
+        if adj_path.exists() else []
+    for a in adjudicated:
+        if a["id"] in first:
+            first[a["id"]] = dict(first[a["id"]], tags=a["first_pass"])
+    res = agreement(first, load(Path(args.second)))
+    if adjudicated:
+        settled_first = sum(a["settled"] == a["first_pass"] for a in adjudicated)
+        settled_second = sum(a["settled"] == a["second_pass"] for a in adjudicated)
+        res["adjudication"] = {"disagreements": len(adjudicated), "first_pass_kept": settled_first,
+                               "second_pass_kept": settled_second,
+                               "neither": len(adjudicated) - settled_first - settled_second}
     if args.markdown:
         print(f"{res['n']} messages from {res['voices']} voices; exact-set agreement {res['exact_set']:.3f}, "
               f"macro kappa {res['macro_kappa']:.3f}, macro F1 {res['macro_f1']:.3f}\n")
+        if "adjudication" in res:
+            a = res["adjudication"]
+            print(f"{a['disagreements']} disagreements adjudicated: the first pass's labels kept {a['first_pass_kept']}, "
+                  f"the second pass's {a['second_pass_kept']}, other labels {a['neither']}.\n")
         print("| tag | kappa | F1 | first pass | second pass |\n|---|---|---|---|---|")
         for t, v in res["per_tag"].items():
             print(f"| `{t}` | {v['kappa']:.3f} | {v['f1']:.3f} | {v['first']} | {v['second']} |")

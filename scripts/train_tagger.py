@@ -50,10 +50,11 @@ def regression_rows() -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(OUT))
-    ap.add_argument("--no-sentence-max", action="store_true",
-                    help="score the whole message only (the cross-validation chose sentence max)")
+    ap.add_argument("--sentence-max", action="store_true",
+                    help="score each tag as the higher of the message's and its best sentence's "
+                         "(measured: leave-one-voice-out macro-F1 0.865 against 0.873 without, so off)")
     args = ap.parse_args(argv)
-    sentence_max = not args.no_sentence_max
+    sentence_max = args.sentence_max
     import sklearn
 
     corpus = L.load_corpus()

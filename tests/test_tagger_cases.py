@@ -48,3 +48,10 @@ def test_every_tag_has_evidence_from_the_message():
     for tag in det.tags:
         assert det.evidence.get(tag) and det.evidence[tag] in text
         assert why[tag]["decided_by"] in ("rule", "model", "rule+model")
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: in a multi-act message the model reads the question and "
+                   "vetoes the rules' acceptance; scoring the best sentence too cost 0.008 macro-F1 overall")
+def test_acceptance_followed_by_a_question():
+    text = "That sounds great, I'd be happy to put it to the sponsor. Could you tell me what the case should include?"
+    assert "accepts" in tags(text)
