@@ -140,20 +140,16 @@ def rule_features(spans: dict, hits: set) -> list[str]:
     return sorted(["tag:" + t for t in spans] + ["pat:" + h for h in hits if h])
 
 
-# The pattern lists that are each tag's cues (as opposed to the helpers a
-# finder uses to veto or scope a cue).
+# Tags whose finders veto a cue to apply a labelling convention (a trade is
+# not giving in, a conditional acceptance is a counter-offer, a disavowal is
+# not a threat, delight is not sarcasm, a cooperative "win" is not zero-sum):
+# the cue lists that, when they match but the finder says no, block the
+# model from adding the tag. Other finders reject most of their cues for
+# want of an ask frame, which is no decision against the tag.
 _CUE_LISTS: dict[str, tuple[str, ...]] = {
     "threat": ("pressure.consequence.", "pressure.ultimatum."),
     "mentions_alternative": ("pressure.alternative.",),
     "zero_sum": ("pressure.zero_sum.",),
-    "requests_meeting": ("asks.meeting.",),
-    "asks_extension": ("asks.later_start.", "asks.more_time."),
-    "proposes_option": ("asks.option.",),
-    "asks_interests": ("asks.interest_phrases.",),
-    "specific_ask": ("asks.specific.", "asks.demands."),
-    "employer_benefit": ("reasons.employer_benefit.", "reasons.employer_value."),
-    "personal_preference": ("reasons.personal.",),
-    "affirms_commitment": ("reasons.commit.",),
     "capitulates": ("tone.capitulate.",),
     "hostile": ("tone.hostile.",),
     "gratitude": ("tone.thanks.",),
