@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import sys
 import time
@@ -106,8 +105,24 @@ def frozen(args) -> dict:
     return {n: c.summary() for n, c in tot.items()}
 
 
-class _Head:
-    pass
+def tagger_module(enc_model, probabilities: bool = False):
+    """The encoder, mean-pooled, with a 15-way linear head (logits, or
+    probabilities for the exported model)."""
+    import torch
+
+    class Tagger(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.enc = enc_model
+            self.head = torch.nn.Linear(enc_model.config.hidden_size, len(L.TAGS))
+
+        def forward(self, input_ids, attention_mask):
+            h = self.enc(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            m = attention_mask.unsqueeze(-1).float()
+            out = self.head((h * m).sum(1) / m.sum(1).clamp(min=1e-9))
+            return torch.sigmoid(out) if probabilities else out
+
+    return Tagger()
 
 
 def finetune_fold(train_texts, train_Y, test_texts, epochs: int, lr: float = 5e-5, batch: int = 16):
@@ -119,19 +134,7 @@ def finetune_fold(train_texts, train_Y, test_texts, epochs: int, lr: float = 5e-
     tok = AutoTokenizer.from_pretrained(_model_dir())
     enc_model = AutoModel.from_pretrained(_model_dir())
 
-    class Tagger(torch.nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.enc = enc_model
-            self.head = torch.nn.Linear(enc_model.config.hidden_size, len(L.TAGS))
-
-        def forward(self, input_ids, attention_mask):
-            h = self.enc(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-            m = attention_mask.unsqueeze(-1).float()
-            v = (h * m).sum(1) / m.sum(1).clamp(min=1e-9)
-            return self.head(v)
-
-    model = Tagger()
+    model = tagger_module(enc_model)
     pos = train_Y.sum(0)
     neg = len(train_Y) - pos
     pw = torch.tensor(np.sqrt(neg / np.maximum(pos, 1)), dtype=torch.float32)
@@ -201,18 +204,7 @@ def onnx_cost(args) -> dict:
     tok = AutoTokenizer.from_pretrained(_model_dir())
     enc_model = AutoModel.from_pretrained(_model_dir()).eval()
 
-    class Wrap(torch.nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.enc = enc_model
-            self.head = torch.nn.Linear(enc_model.config.hidden_size, len(L.TAGS))
-
-        def forward(self, input_ids, attention_mask):
-            h = self.enc(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-            m = attention_mask.unsqueeze(-1).float()
-            return torch.sigmoid(self.head((h * m).sum(1) / m.sum(1)))
-
-    w = Wrap().eval()
+    w = tagger_module(enc_model, probabilities=True).eval()
     state = CACHE / "finetuned.pt"
     if state.exists():
         w.load_state_dict(torch.load(state))
