@@ -1,6 +1,6 @@
 """The behaviour-tag detector: ``detect(text) -> Detection``.
 
-Hand-written, deterministic and offline. The work is split in three steps:
+Deterministic and offline. The work is split in four steps:
 
 1. :class:`~roleplay.analysis.message.Message` cleans a copy of the text
    (length-preserving, so offsets stay valid) and splits it into sentences;
@@ -11,16 +11,16 @@ Hand-written, deterministic and offline. The work is split in three steps:
    ``specific_ask``, an option that changes the terms is a ``specific_ask``,
    ``accepts`` and ``capitulates`` never go together, ...);
 4. the learned tagger (:mod:`.learned`, combined per tag by :mod:`.hybrid`)
-   scores the whole message; per tag, the shipped model says whether the
-   rules, the model, either or both decide. A tag only the model found gets
-   the clause the model scores highest as its evidence.
+   scores the whole message; per tag, the shipped model says how the rules
+   and the model combine (see :mod:`.hybrid`), and the model may not add a
+   tag the rules decided against on purpose. A tag only the model found
+   gets the clause the model scores highest as its evidence.
 
 Spans are offsets into the original text, so ``Detection.evidence`` quotes
 the learner's own words.
 """
 
 from __future__ import annotations
-
 
 from . import rules as R
 from .lexicon import ASK_FRAME, LazyPattern, rx
@@ -192,7 +192,9 @@ def analyse(text: str, *, explain: bool = False) -> tuple[Detection, dict[str, d
     if not text.strip():
         return Detection(text=text), {}
     trace: dict[str, str] | None = {} if explain else None
-    hits: set[str] | None = set() if USE_LEARNED else None
+    # The patterns that matched are model features only for a model trained
+    # with them (scripts/tagger_lab.py RULE_SCALE; the shipped one is not).
+    hits: set[str] | None = set() if USE_LEARNED and hybrid_uses_rule_features() else None
     blocked: set[str] = set()
     msg, spans = rule_spans(text, trace=trace, hits=hits, blocked=blocked)
     if not USE_LEARNED:
@@ -218,6 +220,12 @@ def analyse(text: str, *, explain: bool = False) -> tuple[Detection, dict[str, d
             why[tag] = {"tagged": tag in tags, "decided_by": by, "strategy": model.strategy.get(tag, "union"),
                         "pattern": (trace or {}).get(tag), "score": p, "threshold": th}
     return Detection(text=text, tags=canonical_order(tags), spans=final_spans), why
+
+
+def hybrid_uses_rule_features() -> bool:
+    from . import hybrid
+
+    return hybrid.model().uses_rule_features
 
 
 # When False, ``detect`` is the hand-written rules alone (scripts compare

@@ -98,6 +98,7 @@ class TaggerModel:
         self._rules = {f: i for i, f in enumerate(rules["vocab"])}
         self._rule_scale = float(rules["scale"])
         self._n_char = len(self._char_idf)
+        self.uses_rule_features = bool(self._rules)
         # coef: one row of per-tag weights per feature, word block first.
         self._coef: list[list[float]] = data["coef"]
 
