@@ -28,6 +28,21 @@ from roleplay.analysis import detector  # noqa: E402
 from roleplay.analysis.lexicon import LazyPattern  # noqa: E402
 
 
+def pattern_hits(paths: list[Path]) -> tuple[Counter, int]:
+    """How many messages each pattern id matched in, and how many messages."""
+    hits: Counter[str] = Counter()
+    n = 0
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            found: set[str] = set()
+            detector.rule_spans(json.loads(line)["text"], hits=found)
+            hits.update(found)
+            n += 1
+    return hits, n
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*")
@@ -35,20 +50,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     paths = sorted((ROOT / "data" / "moves").glob("*.jsonl")) + sorted((ROOT / "tests" / "data").glob("*.jsonl"))
     paths += [Path(f) for f in args.files]
-    detector.USE_LEARNED = False
-    hits: Counter[str] = Counter()
-    n = 0
-    for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            LazyPattern.trace = []
-            try:
-                detector.detect(json.loads(line)["text"])
-                hits.update({p.id for p, _, _ in LazyPattern.trace})
-            finally:
-                LazyPattern.trace = None
-            n += 1
+    hits, n = pattern_hits(paths)
     ids = [p.id for p in LazyPattern._registry]
     if args.counts:
         for i in ids:

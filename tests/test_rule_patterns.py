@@ -32,3 +32,20 @@ def test_examples(pattern):
         assert pattern.search(normalize(text)) is not None, f"{pattern.id} should match {text!r}"
     for text in pattern.no:
         assert pattern.search(normalize(text)) is None, f"{pattern.id} should not match {text!r}"
+
+
+def test_unused_patterns_script_counts_pattern_hits():
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "scripts"))
+    from unused_patterns import pattern_hits
+
+    hits, n = pattern_hits([root / "tests" / "data" / "own-moves.jsonl"])
+    assert n >= 150
+    ids = {p.id for p in REGISTRY}
+    assert set(hits) <= ids
+    # the threat and thanks cue lists are used by our own labelled messages
+    assert any(i.startswith("pressure.consequence.") for i in hits)
+    assert hits["tone.thanks.0"] > 0

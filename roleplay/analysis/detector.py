@@ -121,7 +121,15 @@ def rule_spans(text: str, *, trace: dict | None = None, hits: set | None = None,
         elif blocked is not None and msg.negated_cues > negated_before:
             blocked.add(tag)
     before = dict(spans)
-    _apply_conventions(msg, spans)
+    if hits is None:
+        _apply_conventions(msg, spans)
+    else:
+        LazyPattern.trace = []
+        try:
+            _apply_conventions(msg, spans)
+            hits.update(p.id for p, _, _ in LazyPattern.trace)
+        finally:
+            LazyPattern.trace = None
     if blocked is not None:
         blocked.update(set(before) - set(spans))
         blocked.difference_update(spans)
