@@ -185,3 +185,14 @@ def test_test_command_random_playthroughs(capsys, tmp_path):
     assert code == 0
     assert out.startswith("tiny: 25 random playthroughs, median") and "%" in out
     assert run(capsys, "test", str(tmp_path), "--random", "0")[0] == 2
+
+
+def test_run_transcript_carries_the_terms_of_every_turn(capsys, tmp_path):
+    moves = tmp_path / "moves.txt"
+    moves.write_text("Could we do a signing bonus of $8,000?\nThanks for explaining!\n", encoding="utf-8")
+    code, out, _ = run(capsys, "run", "startup_lead", "--moves", str(moves))
+    assert code == 0
+    turns = json.loads(out)["turns"]
+    assert turns[0]["terms"] == [{"issue": "signing_bonus", "value": 8000, "unit": "USD",
+                                  "text": "signing bonus of $8,000"}]
+    assert turns[1]["terms"] == []

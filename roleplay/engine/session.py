@@ -19,9 +19,10 @@ from roleplay.analysis.normalize import MAX_CHARS as MAX_MESSAGE_CHARS  # longer
 from roleplay.analysis.rubric import assess_move
 from roleplay.analysis.scoring import score_session
 from roleplay.analysis.tags import TAGS, Detection
+from roleplay.analysis.terms import terms
 from roleplay.engine.dialogue import Dialogue, dialogue_for
 from roleplay.engine.move import Move
-from roleplay.engine.transcript import EndingInfo, FeedbackItem, Score, Transcript, Turn
+from roleplay.engine.transcript import EndingInfo, FeedbackItem, Score, TermItem, Transcript, Turn
 from roleplay.persona.compiled import OTHERWISE, CompiledRule, LoadedPersona
 from roleplay.persona.model import Ending
 from roleplay.persona.template import fill
@@ -165,6 +166,7 @@ class Session:
             channel=ctx.channel,
             tags=list(detection.tags),
             evidence=detection.evidence,
+            terms=[TermItem(**t.as_json()) for t in terms(text)],
             feedback=[FeedbackItem(**f.to_json()) for f in feedback],
             manager=reply,
             state=self.state,

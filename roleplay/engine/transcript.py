@@ -28,12 +28,23 @@ class FeedbackItem(_Model):
     suggestion: str | None = None
 
 
+class TermItem(_Model):
+    """A negotiation term the learner's message names (CONTRACTS.md, "Terms";
+    ``unit`` is left out of the JSON when there is none)."""
+
+    issue: str
+    value: int | float | str | None
+    unit: str | None = None
+    text: str
+
+
 class Turn(_Model):
     n: int = Field(description="1-based move number")
     learner: str
     channel: Literal["email", "call"]
     tags: list[str]
     evidence: dict[str, str] = Field(default_factory=dict)
+    terms: list[TermItem] = Field(default_factory=list, description="Negotiation terms the message names")
     feedback: list[FeedbackItem] = Field(default_factory=list)
     manager: str
     state: str
@@ -66,7 +77,12 @@ class Transcript(_Model):
     score: Score
 
     def to_json(self) -> str:
-        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        data = self.model_dump(mode="json")
+        for turn in data.get("turns", []):
+            for term in turn.get("terms", []):
+                if term.get("unit") is None:
+                    term.pop("unit", None)
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> "Transcript":
