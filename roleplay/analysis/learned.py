@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("tagger_model.json")
@@ -87,10 +88,13 @@ class TaggerModel:
         self.strategy: dict[str, str] = dict(data.get("strategy", {}))
         self.vetoes: dict[str, float] = dict(data.get("vetoes", {}))
         self.intercepts: list[float] = list(data["intercepts"])
+        # Weights live in flat arrays of doubles, not lists of lists: a
+        # million boxed floats in lists would make every full garbage
+        # collection walk them (tens of milliseconds in the middle of a move).
         self._word = {g: i for i, g in enumerate(data["word"]["vocab"])}
-        self._word_idf = data["word"]["idf"]
+        self._word_idf = array("d", data["word"]["idf"])
         self._char = {g: i for i, g in enumerate(data["char"]["vocab"])}
-        self._char_idf = data["char"]["idf"]
+        self._char_idf = array("d", data["char"]["idf"])
         self._n_word = len(self._word_idf)
         # Optional third block: the rules' tags and matched pattern ids,
         # binary, scaled by ``rules.scale`` (see scripts/tagger_lab.py).
@@ -99,29 +103,24 @@ class TaggerModel:
         self._rule_scale = float(rules["scale"])
         self._n_char = len(self._char_idf)
         self.uses_rule_features = bool(self._rules)
-        # coef: one row of per-tag weights per feature, word block first.
-        self._coef: list[list[float]] = data["coef"]
+        # coef: one row of per-tag weights per feature, word block first,
+        # flattened (feature j, tag t at j * n_tags + t).
+        self._n_tags = len(self.tags)
+        self._coef = array("d", (w for row in data["coef"] for w in row))
 
     def decision(self, text: str, rule_feats: list[str] = ()) -> list[float]:
         doc = preprocess(text)
         out = list(self.intercepts)
-        n = len(out)
+        n = self._n_tags
         coef = self._coef
-        for j, v in _block(word_ngrams(doc), self._word, self._word_idf).items():
-            row = coef[j]
-            for t in range(n):
-                out[t] += row[t] * v
-        for j, v in _block(char_wb_ngrams(doc), self._char, self._char_idf).items():
-            row = coef[j + self._n_word]
-            for t in range(n):
-                out[t] += row[t] * v
+        active = [(j, v) for j, v in _block(word_ngrams(doc), self._word, self._word_idf).items()]
+        active += [(j + self._n_word, v) for j, v in _block(char_wb_ngrams(doc), self._char, self._char_idf).items()]
         base = self._n_word + self._n_char
-        for f in rule_feats:
-            j = self._rules.get(f)
-            if j is not None:
-                row = coef[base + j]
-                for t in range(n):
-                    out[t] += row[t] * self._rule_scale
+        active += [(base + self._rules[f], self._rule_scale) for f in rule_feats if f in self._rules]
+        for j, v in active:
+            k = j * n
+            for t in range(n):
+                out[t] += coef[k + t] * v
         return out
 
     def scores(self, text: str, rule_feats: list[str] = ()) -> dict[str, float]:

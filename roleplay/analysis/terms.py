@@ -286,10 +286,19 @@ def _duration_unit(u: str) -> str:
 
 def _values(text: str, low: str) -> list[_Value]:
     out: list[_Value] = []
-    taken: list[tuple[int, int]] = []
+    # Which characters a value already covers: a check per span, not per
+    # pair of spans, so a message made of 600 amounts stays linear.
+    used = bytearray(len(text) + 1)
+
+    class _Taken:
+        def append(self, span: tuple[int, int]) -> None:
+            a, b = span
+            used[a:b] = b"\x01" * (b - a)
+
+    taken = _Taken()
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+        return not any(used[a:b])
 
     for m in _DATE.finditer(low):
         g = m.groupdict()
@@ -365,7 +374,13 @@ def _values(text: str, low: str) -> list[_Value]:
         out.append(_Value("place", a, a + len(name), name.strip(".")))
         taken.append((a, a + len(name)))
     out.sort(key=lambda v: v.start)
-    return out
+    # A negotiation move names a handful of terms; past this many values the
+    # text is not one (a pasted table, a wall of "$1,$1,..."), and reading
+    # the rest would only cost time.
+    return out[:MAX_VALUES]
+
+
+MAX_VALUES = 40
 
 
 def _clause(low: str, pos: int) -> tuple[int, int]:
