@@ -66,3 +66,16 @@ def test_shipped_model_never_trained_on_the_sealed_voices():
     assert not trained & SEALED
     assert trained == {r["voice"] for r in ROWS} - SEALED
     assert SEALED <= {r["voice"] for r in ROWS}
+
+
+def test_fresh_holdout_writers_were_never_trained_on():
+    # data/holdout: voices written after the model was trained and measured
+    # once; no training reads this folder (scripts/tagger_lab.py CORPUS is
+    # data/moves), and none of its voices is in the shipped model.
+    holdout = _rows(ROOT / "data" / "holdout")
+    assert len(holdout) >= 240
+    voices = {r["voice"] for r in holdout}
+    trained = set(load_model().meta["trained_on"]["corpus_voices"])
+    assert voices and not voices & trained
+    assert not voices & {r["voice"] for r in ROWS}
+    assert all(set(r["tags"]) <= set(TAGS) for r in holdout)
