@@ -55,7 +55,6 @@ C = 10.0
 MIN_DF = 2
 WORD_MAX = 40000
 CHAR_MAX = 80000
-CHOICES = ("rules", "model", "union", "both")
 THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.20, 0.86, 0.05))
 
 
@@ -215,19 +214,23 @@ def proba(fitted: Fitted, texts: list[str], feats: list[list[str]] | None = None
 
 # --- combining rules and model ---------------------------------------------
 
-def combine(choice: str, rules: np.ndarray, p: np.ndarray, th: float) -> np.ndarray:
-    m = p >= th
-    if choice == "rules":
-        return rules.astype(bool)
-    if choice == "model":
-        return m
-    if choice == "union":
-        return rules.astype(bool) | m
-    if choice == "both":
-        return rules.astype(bool) & m
-    if choice == "average":
+def strategy_pred(name: str, rules: np.ndarray, p: np.ndarray, th: float, veto: float = 0.0) -> np.ndarray:
+    """:func:`roleplay.analysis.hybrid.decide` over whole columns (and the
+    ``average`` approach, which the tutor does not ship)."""
+    rule = rules.astype(bool)
+    if name == "rules":
+        return rule
+    if name == "model":
+        return p >= th
+    if name == "union":
+        return rule | (p >= th)
+    if name == "both":
+        return rule & (p >= th)
+    if name == "veto":
+        return np.where(rule, p >= veto, p >= th)
+    if name == "average":
         return (rules + p) / 2.0 >= th
-    raise ValueError(choice)
+    raise ValueError(name)
 
 
 class _Shim:
@@ -260,65 +263,45 @@ def _f1(gold: np.ndarray, pred: np.ndarray) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else (1.0 if not (fp or fn) else 0.0)
 
 
-def choose_per_tag(Y: np.ndarray, R: np.ndarray, P: np.ndarray) -> tuple[dict, dict, dict]:
-    """Per tag: the best combination and threshold, and the best averaging
-    threshold, by F1 on out-of-fold predictions of the training groups."""
-    strategy, thresholds, avg_th = {}, {}, {}
+VETO_GRID = (0.05, 0.1, 0.2, 0.3, 0.4)
+
+
+def _choose(Y: np.ndarray, R: np.ndarray, P: np.ndarray, names: tuple[str, ...],
+            vetoes: tuple[float, ...] = (), rules_first: bool = True) -> tuple[dict, dict, dict]:
+    """Per tag, the candidate with the best F1 on held-out scores: the rules
+    alone, each of ``names`` at every threshold, then ``veto`` at every pair
+    of thresholds. Ties go to the earlier (simpler) candidate."""
+    strategy, thresholds, veto_th = {}, {}, {}
+    cands = [("rules", 0.5, 0.0)] if rules_first else []
+    cands += [(n, th, 0.0) for n in names for th in THRESHOLD_GRID]
+    cands += [("veto", th, v) for th in THRESHOLD_GRID for v in vetoes]
     for k, tag in enumerate(TAGS):
         gold = Y[:, k].astype(bool)
-        best = (-1.0, "rules", 0.5)
-        for choice in CHOICES:
-            grid = (0.5,) if choice == "rules" else THRESHOLD_GRID
-            for th in grid:
-                f = _f1(gold, combine(choice, R[:, k], P[:, k], th))
-                if f > best[0] + 1e-9:
-                    best = (f, choice, th)
-        strategy[tag], thresholds[tag] = best[1], best[2]
-        best_avg = (-1.0, 0.5)
-        for th in THRESHOLD_GRID:
-            f = _f1(gold, combine("average", R[:, k], P[:, k], th))
-            if f > best_avg[0] + 1e-9:
-                best_avg = (f, th)
-        avg_th[tag] = best_avg[1]
-    return strategy, thresholds, avg_th
+        best = (-1.0, cands[0])
+        for cand in cands:
+            f = _f1(gold, strategy_pred(cand[0], R[:, k], P[:, k], cand[1], cand[2]))
+            if f > best[0] + 1e-9:
+                best = (f, cand)
+        strategy[tag], thresholds[tag], veto_th[tag] = best[1][0], float(best[1][1]), float(best[1][2])
+    return strategy, thresholds, veto_th
 
 
-VETO_GRID = (0.05, 0.1, 0.2, 0.3, 0.4)
+def choose_per_tag(Y: np.ndarray, R: np.ndarray, P: np.ndarray) -> tuple[dict, dict]:
+    """Per tag: rules, model, union or both, and the threshold."""
+    strategy, thresholds, _ = _choose(Y, R, P, ("model", "union", "both"))
+    return strategy, thresholds
+
+
+def choose_average(Y: np.ndarray, R: np.ndarray, P: np.ndarray) -> dict:
+    """Per tag, the threshold of the calibrated average (rule + p) / 2."""
+    return _choose(Y, R, P, ("average",), rules_first=False)[1]
 
 
 def choose_general(Y: np.ndarray, R: np.ndarray, P: np.ndarray) -> tuple[dict, dict, dict]:
     """Per tag, the best of rules / union / model / both at any threshold, or
     ``veto`` (keep a rule's tag unless p < veto, add a missed one at p >=
-    threshold), by F1 on held-out scores. Ties go to the simpler choice."""
-    from roleplay.analysis.hybrid import decide
-
-    strategy, thresholds, vetoes = {}, {}, {}
-    for k, tag in enumerate(TAGS):
-        gold = Y[:, k].astype(bool)
-        rule = R[:, k].astype(bool)
-        p = P[:, k]
-        cands = [("rules", 0.5, 0.0)]
-        cands += [(name, th, 0.0) for name in ("union", "model", "both") for th in THRESHOLD_GRID]
-        cands += [("veto", th, v) for th in THRESHOLD_GRID for v in VETO_GRID]
-        best = (-1.0, None)
-        for name, th, v in cands:
-            if name == "rules":
-                pred = rule
-            elif name == "union":
-                pred = rule | (p >= th)
-            elif name == "model":
-                pred = p >= th
-            elif name == "both":
-                pred = rule & (p >= th)
-            else:
-                pred = np.where(rule, p >= v, p >= th)
-            f = _f1(gold, pred)
-            if f > best[0] + 1e-9:
-                best = (f, (name, th, v))
-        name, th, v = best[1]
-        assert decide(name, True, 0.5, th, v) in (True, False)
-        strategy[tag], thresholds[tag], vetoes[tag] = name, float(th), float(v)
-    return strategy, thresholds, vetoes
+    threshold): what ``train_tagger.py`` ships."""
+    return _choose(Y, R, P, ("union", "model", "both"), VETO_GRID)
 
 
 def out_of_fold(texts: list[str], Y: np.ndarray, groups: list[str], n_folds: int = 4,
@@ -437,7 +420,8 @@ def cross_validate(rows: list[dict], key: str, R: np.ndarray, *, extra: list[dic
     per_group: dict[str, dict[str, float]] = defaultdict(dict)
     for g in order:
         test = np.array([x == g for x in groups])
-        strategy, th, avg_th = choose_per_tag(Y[~test], R[~test], P[~test])
+        strategy, th = choose_per_tag(Y[~test], R[~test], P[~test])
+        avg_th = choose_average(Y[~test], R[~test], P[~test])
         g_strategy, g_th, g_veto = choose_general(Y[~test], R[~test], P[~test])
         s_strategy, s_th, s_veto = choose_general(Y[~test], R[~test], PS[~test])
         Rt, Pt = R[test], P[test]
@@ -449,7 +433,7 @@ def cross_validate(rows: list[dict], key: str, R: np.ndarray, *, extra: list[dic
             "per_tag": shipped_combination(Rt, Pt, strategy, th),
             "veto": shipped_combination(Rt, Pt, g_strategy, g_th, g_veto),
             "veto_sentences": shipped_combination(Rt, PS[test], s_strategy, s_th, s_veto),
-            "average": np.column_stack([combine("average", Rt[:, k], Pt[:, k], avg_th[t]) for k, t in enumerate(TAGS)]),
+            "average": np.column_stack([strategy_pred("average", Rt[:, k], Pt[:, k], avg_th[t]) for k, t in enumerate(TAGS)]),
         }
         for name, pred in preds.items():
             c = Counts.of(Y[test], pred)

@@ -35,6 +35,7 @@ def test_combination_follows_the_strategy():
         tags = ["threat", "hostile", "accepts", "capitulates"]
         strategy = {"threat": "union", "hostile": "both", "accepts": "model", "capitulates": "rules"}
         thresholds = {t: 0.5 for t in tags}
+        vetoes: dict = {}
 
     probs = {"threat": 0.9, "hostile": 0.9, "accepts": 0.2, "capitulates": 0.9}
     assert hybrid.combine(set(), probs, M) == {"threat"}

@@ -68,10 +68,9 @@ def combine(rule_tags: set[str], probs: dict[str, float], m: TaggerModel,
     cue, a convention such as somebody else's threat): the model has no
     notion of negation scope or of who is speaking, so it may not add them.
     """
-    vetoes = getattr(m, "vetoes", None) or {}
     tags = {t for t in m.tags
             if (t in rule_tags or t not in blocked)
-            and decide(m.strategy.get(t, "union"), t in rule_tags, probs[t], m.thresholds[t], vetoes.get(t, 0.0))}
+            and decide(m.strategy.get(t, "union"), t in rule_tags, probs[t], m.thresholds[t], m.vetoes.get(t, 0.0))}
     # accepts and capitulates never go together: the rules' reading wins,
     # else the model's more confident one.
     if "accepts" in tags and "capitulates" in tags:

@@ -148,8 +148,3 @@ def load_model(path: str | Path | None = None) -> TaggerModel:
         return _MODEL
     with open(path, encoding="utf-8") as fh:
         return TaggerModel(json.load(fh))
-
-
-def learned_probs(text: str) -> dict[str, float]:
-    """Probability per tag that ``text`` carries it (the shipped model)."""
-    return load_model().scores(text)

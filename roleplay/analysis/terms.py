@@ -51,12 +51,8 @@ class Term:
 
 # --- numbers ---------------------------------------------------------------
 
-_SMALL = {
-    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "tree": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a couple of": 2, "couple of": 2, "a few": 3,
-    "half a": 0.5,
-}
+# Quantity phrases that are not number words (those are read by _words_value).
+_SMALL = {"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a few": 3, "half a": 0.5}
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "tree": 3, "four": 4, "for": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
           "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -290,12 +286,8 @@ def _values(text: str, low: str) -> list[_Value]:
     # pair of spans, so a message made of 600 amounts stays linear.
     used = bytearray(len(text) + 1)
 
-    class _Taken:
-        def append(self, span: tuple[int, int]) -> None:
-            a, b = span
-            used[a:b] = b"\x01" * (b - a)
-
-    taken = _Taken()
+    def mark(a: int, b: int) -> None:
+        used[a:b] = b"\x01" * (b - a)
 
     def free(a: int, b: int) -> bool:
         return not any(used[a:b])
@@ -315,7 +307,7 @@ def _values(text: str, low: str) -> list[_Value]:
             continue
         iso = f"{y:04d}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}"
         out.append(_Value("date", m.start(), m.end(), iso))
-        taken.append(m.span())
+        mark(*m.span())
     for m in _PERCENT.finditer(low):
         if not free(*m.span()):
             continue
@@ -323,7 +315,7 @@ def _values(text: str, low: str) -> list[_Value]:
         if x is None:
             continue
         out.append(_Value("percent", m.start(), m.end(), _whole(x), "percent"))
-        taken.append(m.span())
+        mark(*m.span())
     for m in _MONEY.finditer(text):
         if not free(*m.span()) or m.end() == m.start():
             continue
@@ -331,7 +323,7 @@ def _values(text: str, low: str) -> list[_Value]:
         if v is None:
             continue
         out.append(v)
-        taken.append((v.start, v.end))
+        mark(v.start, v.end)
     for m in _DURATION.finditer(low):
         if not free(*m.span()):
             continue
@@ -344,17 +336,17 @@ def _values(text: str, low: str) -> list[_Value]:
             x, unit = x * 12, "months"
         # A notice period or experience is not a term of the offer.
         if _NOT_A_TERM.search(low, max(0, m.start() - 28), m.start()):
-            taken.append(m.span())
+            mark(*m.span())
             continue
         out.append(_Value("duration", m.start(), m.end(), _whole(x), unit))
-        taken.append(m.span())
+        mark(*m.span())
     for m in _TITLE.finditer(text):
         t = (m.group("t") or m.group("t2") or "").strip()
         if not t or not free(m.start("t") if m.group("t") else m.start("t2"), m.end()):
             continue
         a = m.start("t") if m.group("t") else m.start("t2")
         out.append(_Value("title", a, a + len(t), t))
-        taken.append((a, a + len(t)))
+        mark(a, a + len(t))
     for m in _TITLE_CASED.finditer(text):
         t = m.group("t").strip()
         a = m.start("t")
@@ -364,7 +356,7 @@ def _values(text: str, low: str) -> list[_Value]:
         if len(words) == 1 and words[0].lower() not in _ROLE_WORDS:
             continue
         out.append(_Value("title", a, a + len(t), t))
-        taken.append((a, a + len(t)))
+        mark(a, a + len(t))
     for m in _PLACE.finditer(text):
         name = m.group("p") or m.group("q")
         a = m.start("p") if m.group("p") else m.start("q")
@@ -372,7 +364,7 @@ def _values(text: str, low: str) -> list[_Value]:
         if first in _NOT_PLACE or not free(a, a + len(name)):
             continue
         out.append(_Value("place", a, a + len(name), name.strip(".")))
-        taken.append((a, a + len(name)))
+        mark(a, a + len(name))
     out.sort(key=lambda v: v.start)
     # A negotiation move names a handful of terms; past this many values the
     # text is not one (a pasted table, a wall of "$1,$1,..."), and reading
