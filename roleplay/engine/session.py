@@ -1,9 +1,13 @@
 """A conversation between a learner and a persona.
 
 A learner move goes: behaviour tags (detector) + context (channel, turn,
-variables) -> the first matching rule (through the ``transitions`` machine)
--> effects -> new state -> the manager's reply (a variant chosen by a seeded
-RNG, never the same line twice in a row) -> principle feedback and scores.
+variables) and the terms it names (kept as ``asked.X``) and its signals (a goodbye,
+small talk) -> the first matching rule (through the ``transitions`` machine:
+the persona's ``always`` handlers, the state's rules, its ``fallback``
+handlers, ``otherwise``) -> effects (variables, and the offer within the
+persona's limits) -> new state -> the manager's reply (a variant chosen by a
+seeded RNG among lines not yet said in this conversation) -> principle
+feedback and scores.
 
 Everything is a function of persona + seed + moves: ``Session.replay`` is how
 undo, branching, resume and re-grading work.
@@ -18,15 +22,19 @@ from roleplay.analysis.feedback import Feedback, MoveContext, SessionScore
 from roleplay.analysis.normalize import MAX_CHARS as MAX_MESSAGE_CHARS  # longer messages are cut, with a notice
 from roleplay.analysis.rubric import assess_move
 from roleplay.analysis.scoring import score_session
+from roleplay.analysis.signals import signals
 from roleplay.analysis.tags import TAGS, Detection
 from roleplay.analysis.terms import terms
 from roleplay.engine.dialogue import Dialogue, dialogue_for
 from roleplay.engine.move import Move
-from roleplay.engine.transcript import EndingInfo, FeedbackItem, Score, TermItem, Transcript, Turn
+from roleplay.engine.transcript import DealItem, EndingInfo, FeedbackItem, Score, TermItem, Transcript, Turn
 from roleplay.persona.compiled import OTHERWISE, CompiledRule, LoadedPersona
-from roleplay.persona.model import Ending
-from roleplay.persona.template import fill
+from roleplay.persona.model import Ending, say_channel, say_text
+from roleplay.persona.template import fill, placeholders
+from roleplay.persona.termspec import Value, deal_phrase, empty, normalize
 
+# A reply candidate: (template text, channel it fits or None, line id).
+Candidate = tuple[str, "str | None", str]
 
 
 def _default_detect(text: str) -> Detection:
@@ -61,7 +69,11 @@ class Session:
         self.feedback: list[list[Feedback]] = []
         self.detections: list[Detection] = []
         self.after_decline = p.states[p.start].declined
-        self._last_line: str | None = None
+        self.asked: dict[str, Value] = {}
+        self.offer: dict[str, Value] = {k: t.start for k, t in persona.terms.items()}
+        self.stalled = 0  # moves in a row that left everything as it was
+        self._said: dict[str, int] = {}  # line as said -> the last turn it was said
+        self.repeats = 0  # lines said a second time (only when no other line fitted)
         self.opening: str | None = None
         if p.opening:
             self.opening = self._pick(tuple(p.opening), "opening")
@@ -130,32 +142,39 @@ class Session:
             raise ValueError("an empty message is not a move")
         move = Move(text, tuple(tags) if tags is not None else None)
         detection = Detection.from_tags(move.tags, text) if move.tags is not None else self._detect(text)
+        found = terms(text)
 
         ctx = self.context()
         feedback = assess_move(detection, ctx)
+        asked_before = dict(self.asked)
+        mentioned = self._hear_terms(found)
 
         env: dict = {t: False for t in TAGS}
         env.update({t: True for t in detection.tags})
         env.update(self.variables)
-        env.update(turn=ctx.turn, channel=ctx.channel, after_decline=ctx.after_decline)
+        env.update(turn=ctx.turn, channel=ctx.channel, after_decline=ctx.after_decline, stalled=self.stalled)
+        sig = signals(text) if text.strip() else frozenset()
+        env.update(goodbye="goodbye" in sig, small_talk="small_talk" in sig, tagged=bool(detection.tags))
+        env.update(self._term_env(mentioned))
+        before = (self.state, dict(self.variables), dict(self.offer), asked_before)
         rule = self._dialogue.move(self._model, env)
         self._apply(rule)
         dest = self.state
-        lines: tuple[str, ...]
-        if rule.say:
-            lines, line_prefix = rule.say, f"{rule.label}.say"
-        elif self.persona.is_ending(dest):
-            lines, line_prefix = tuple(self.persona.ending(dest).say), f"{dest}"
+        if self.persona.is_ending(dest):
+            channel = ctx.channel
         else:
-            lines, line_prefix = tuple(self.persona.state(dest).say), f"{dest}"
+            channel = self.persona.state(dest).channel
+        primary = self._primary(rule, dest)
         limit = self.persona.persona.turn_limit
         if limit and not self.ended and ctx.turn >= limit.turns:
             self._dialogue.time_up(self._model)
-            lines, line_prefix = tuple(self.persona.ending(self.state).say), self.state
+            primary = self._lines(self.persona.ending(self.state).say, self.state)
         if not self.ended and self.persona.state(self.state).declined:
             self.after_decline = True
+        progressed = (self.state, self.variables, self.offer, self.asked) != before
+        self.stalled = 0 if progressed else self.stalled + 1
 
-        reply, index = self._choose(lines, ctx.turn)
+        reply, line_id = self._choose(primary, channel, ctx.turn)
         self.moves.append(move)
         self.detections.append(detection)
         self.feedback.append(feedback)
@@ -166,38 +185,144 @@ class Session:
             channel=ctx.channel,
             tags=list(detection.tags),
             evidence=detection.evidence,
-            terms=[TermItem(**t.as_json()) for t in terms(text)],
+            terms=[TermItem(**t.as_json()) for t in found],
             feedback=[FeedbackItem(**f.to_json()) for f in feedback],
             manager=reply,
             state=self.state,
-            line=f"{line_prefix}.{index}",
+            line=line_id,
             rule=rule.label,
             variables=dict(self.variables),
+            offer=dict(self.offer),
             score=self._score.overall,
             truncated=truncated,
         )
         self.turns.append(turn)
         return turn
 
+    # ------------------------------------------------------------ terms
+
+    def _hear_terms(self, found) -> set[str]:
+        """Keep what the learner asked for (``asked.X``); return the terms named."""
+        info = self.persona.terms
+        mentioned: set[str] = set()
+        heard: dict[str, list[Value]] = {}
+        for t in found:
+            if t.issue not in info:
+                continue
+            mentioned.add(t.issue)
+            v = normalize(info[t.issue].kind, t.value)
+            if v is not None:
+                heard.setdefault(t.issue, []).append(v)
+        for issue, values in heard.items():
+            # "128k instead of 118k": what is asked is the value that differs from the offer.
+            new = [v for v in values if v != self.offer.get(issue)]
+            self.asked[issue] = (new or values)[-1]
+        return mentioned
+
+    def _term_env(self, mentioned: set[str]) -> dict:
+        env: dict = {}
+        won = 0
+        for issue, info in self.persona.terms.items():
+            env[f"asked.{issue}"] = self.asked.get(issue, empty(info.kind))
+            env[f"offer.{issue}"] = self.offer[issue]
+            env[f"mentions.{issue}"] = issue in mentioned
+            env[f"won.{issue}"] = self.offer[issue] != info.start
+            won += self.offer[issue] != info.start
+        env["terms_won"] = won
+        return env
+
+    def changes(self) -> list[tuple[str, Value, Value]]:
+        """(issue, from, to) for every term the offer has moved on, in scenario order."""
+        return [(k, t.start, self.offer[k]) for k, t in self.persona.terms.items() if self.offer[k] != t.start]
+
+    def deal(self) -> dict[str, DealItem] | None:
+        """What the ending settled (CONTRACTS.md): changed terms at success or partial, else None."""
+        e = self.ending
+        if e is None or e.outcome not in ("success", "partial"):
+            return None
+        return {k: DealItem(**{"from": a, "to": b}) for k, a, b in self.changes()}
+
     def _apply(self, rule: CompiledRule) -> None:
         spec = self.persona.persona.variables
         for eff in rule.effects:
-            var = spec[eff.variable]
-            self.variables[eff.variable] = min(var.max, max(var.min, eff.apply(self.variables[eff.variable])))
+            issue = eff.term
+            if issue is None:
+                var = spec[eff.variable]
+                self.variables[eff.variable] = min(var.max, max(var.min, eff.apply(self.variables[eff.variable])))
+                continue
+            info = self.persona.terms[issue]
+            if eff.source is not None:
+                if issue not in self.asked:
+                    continue  # nothing asked yet: nothing to concede
+                value = self.asked[issue]
+            else:
+                value = eff.apply(self.offer[issue])
+            value = info.clamp(value)
+            if value is not None:
+                self.offer[issue] = value
 
-    def _choose(self, lines: Sequence[str], turn: int) -> tuple[str, int]:
-        """A seeded choice among variants, never the line said just before."""
-        filled = [fill(l, self.persona.names) for l in lines]
-        options = [i for i, l in enumerate(filled) if l != self._last_line] or list(range(len(filled)))
+    # ------------------------------------------------------------ replies
+
+    def _lines(self, items, prefix: str) -> list[Candidate]:
+        return [(say_text(x), say_channel(x), f"{prefix}.{i}") for i, x in enumerate(items)]
+
+    def _primary(self, rule: CompiledRule, dest: str) -> list[Candidate]:
+        if rule.say:
+            return [(t, c, f"{rule.label}.say.{i}") for i, (t, c) in enumerate(rule.say)]
+        if self.persona.is_ending(dest):
+            return self._lines(self.persona.ending(dest).say, dest)
+        return self._lines(self.persona.state(dest).say, dest)
+
+    def names(self) -> dict[str, str]:
+        """Template names now: the scenario's and persona's, and the terms as they stand."""
+        names = dict(self.persona.names)
+        for issue, info in self.persona.terms.items():
+            names[f"offer.{issue}"] = info.show(self.offer[issue])
+            if issue in self.asked:
+                names[f"asked.{issue}"] = info.show(self.asked[issue])
+        names["deal"] = deal_phrase([(self.persona.terms[k], b) for k, _, b in self.changes()])
+        return names
+
+    def _fits(self, text: str, channel: str | None, on: str) -> bool:
+        if channel is not None and channel != on:
+            return False
+        # A line that quotes what was asked fits once something was.
+        return all(not ph.startswith("asked.") or ph[6:] in self.asked for ph, _ in placeholders(text))
+
+    def _choose(self, primary: list[Candidate], channel: str, turn: int) -> tuple[str, str]:
+        """A seeded choice of a line not yet said in this conversation.
+
+        In order: the lines of the rule or the state reached; then, when all
+        are used, the state's ``again`` lines (a nudge), then the persona's
+        last-resort pool. Only when every line that fits has been said is
+        one said again: the one said longest ago.
+        """
+        names = self.names()
+        pools: list[list[Candidate]] = [primary]
+        if not self.ended:
+            pools.append(self._lines(self.persona.state(self.state).again, f"{self.state}.again"))
+            pools.append(self._lines(self.persona.persona.last_resort, "last_resort"))
+        fitting_all: list[tuple[str, str]] = []
         rng = random.Random(f"{self.seed}:{turn}:{self.state}")
-        index = options[rng.randrange(len(options))]
-        self._last_line = filled[index]
-        return filled[index], index
+        for pool in pools:
+            fitting = [(fill(t, names), lid) for t, c, lid in pool if self._fits(t, c, channel)]
+            fitting_all += fitting
+            fresh = [x for x in fitting if x[0] not in self._said]
+            if fresh:
+                line, lid = fresh[rng.randrange(len(fresh))]
+                self._said[line] = turn
+                return line, lid
+        if not fitting_all:  # nothing fits this channel: say a primary line anyway
+            fitting_all = [(fill(t, names), lid) for t, _, lid in primary]
+        line, lid = min(fitting_all, key=lambda x: (self._said.get(x[0], -1), x[1]))
+        self.repeats += line in self._said
+        self._said[line] = turn
+        return line, lid
 
     def _pick(self, lines: tuple[str, ...], salt: str) -> str:
         rng = random.Random(f"{self.seed}:{salt}")
-        line = fill(lines[rng.randrange(len(lines))], self.persona.names)
-        self._last_line = line
+        line = fill(lines[rng.randrange(len(lines))], self.names())
+        self._said[line] = 0
         return line
 
     # ------------------------------------------------------------ replay
@@ -230,7 +355,8 @@ class Session:
             return EndingInfo(id=None, outcome="incomplete")
         e = self.ending
         assert e is not None
-        return EndingInfo(id=self.state, outcome=e.outcome, title=fill(e.title, self.persona.names), summary=fill(e.summary, self.persona.names))
+        names = self.names()
+        return EndingInfo(id=self.state, outcome=e.outcome, title=fill(e.title, names), summary=fill(e.summary, names))
 
     def transcript(self) -> Transcript:
         sc = self._score
@@ -241,6 +367,7 @@ class Session:
             opening=self.opening,
             turns=list(self.turns),
             ending=self.ending_info(),
+            deal=self.deal(),
             score=Score(overall=sc.overall, principles=dict(sc.principles)),
         )
 

@@ -38,6 +38,14 @@ class TermItem(_Model):
     text: str
 
 
+class DealItem(_Model):
+    """One term the ending settled: its value at the start and at the end."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    from_: int | float | str = Field(alias="from")
+    to: int | float | str
+
+
 class Turn(_Model):
     n: int = Field(description="1-based move number")
     learner: str
@@ -51,6 +59,7 @@ class Turn(_Model):
     line: str = Field(description="Stable id of the manager's line: state.index, or rule:... for rule replies")
     rule: str = Field(description="Which rule fired, e.g. inbox.rules[2] or inbox.otherwise")
     variables: dict[str, int] = Field(default_factory=dict, description="After the move")
+    offer: dict[str, int | str] = Field(default_factory=dict, description="The terms on the table after the move")
     score: int | None = Field(None, description="Overall session score after this move")
     truncated: bool = False
 
@@ -74,10 +83,13 @@ class Transcript(_Model):
     opening: str | None = None
     turns: list[Turn]
     ending: EndingInfo
+    deal: dict[str, DealItem] | None = Field(
+        None, description="At a success or partial ending, the terms that differ from the start (CONTRACTS.md)"
+    )
     score: Score
 
     def to_json(self) -> str:
-        data = self.model_dump(mode="json")
+        data = self.model_dump(mode="json", by_alias=True)
         for turn in data.get("turns", []):
             for term in turn.get("terms", []):
                 if term.get("unit") is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import re
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -19,20 +20,41 @@ from roleplay.analysis.tags import TAGS
 from roleplay.persona.compiled import OTHERWISE, CompiledRule
 from roleplay.persona.diagnostics import Diagnostic
 from roleplay.persona.expr import ExprError, compile_condition, compile_effect
-from roleplay.persona.model import Persona, Scenario
+from roleplay.persona.model import ChannelLine, Persona, Scenario, say_channel, say_text
 from roleplay.persona.template import placeholders
+from roleplay.persona.termspec import DEFAULTS, TermInfo, normalize
 from roleplay.persona.yamlsource import Source
 
-RESERVED = ("turn", "channel", "after_decline")
+RESERVED = ("turn", "channel", "after_decline", "stalled", "goodbye", "small_talk", "tagged", "terms_won")
+# Built-in true/false names read from the message beside the tags.
+SIGNALS = ("goodbye", "small_talk", "tagged")
 MAX_CONFIGS = 60_000
 MAX_TAGS_EXHAUSTIVE = 9  # 2**9 tag combinations per configuration at most
 
 
-def condition_names(persona: Persona) -> dict[str, str]:
+def condition_names(persona: Persona, terms: dict[str, TermInfo] | None = None) -> dict[str, str]:
     names = {t: "bool" for t in TAGS}
     names.update({v: "int" for v in persona.variables})
-    names.update(turn="int", channel="str", after_decline="bool")
+    names.update(turn="int", channel="str", after_decline="bool", stalled="int", terms_won="int")
+    names.update({s: "bool" for s in SIGNALS})
+    for issue, info in (terms or {}).items():
+        names[f"asked.{issue}"] = info.py_type
+        names[f"offer.{issue}"] = info.py_type
+        names[f"mentions.{issue}"] = "bool"
+        names[f"won.{issue}"] = "bool"
     return names
+
+
+def free_names(names: dict[str, str]) -> frozenset[str]:
+    """Names whose values come from what the learner typed, not from the state."""
+    return frozenset(n for n in names if n.startswith(("asked.", "offer.")) or n in ("stalled", "terms_won"))
+
+
+def template_names(scenario: Scenario, persona: Persona, terms: dict[str, TermInfo]) -> set[str]:
+    known = set(scenario.names) | set(persona.names) | {"manager", "manager_first", "role", "deal"}
+    for issue in terms:
+        known |= {f"asked.{issue}", f"offer.{issue}", f"start.{issue}"}
+    return known
 
 
 def _did_you_mean(name: str, options) -> str:
@@ -40,12 +62,94 @@ def _did_you_mean(name: str, options) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def scenario_terms(scenario: Scenario, src: Source) -> tuple[dict[str, TermInfo], list[Diagnostic]]:
+    """The scenario's terms with defaults filled in, and the problems found."""
+    from roleplay.analysis.terms import ISSUES
+
+    out: list[Diagnostic] = []
+    infos: dict[str, TermInfo] = {}
+    for issue, spec in scenario.terms.items():
+        path = ("terms", issue)
+        default = DEFAULTS.get(issue)
+        if default is None and spec.kind is None:
+            out.append(src.diag(path, f"unknown term '{issue}'{_did_you_mean(issue, ISSUES)}; the tagger names: {', '.join(ISSUES)} (or give it a 'kind')", key=True))
+            continue
+        kind = spec.kind or default[0]  # type: ignore[index]
+        start = normalize(kind, spec.start)
+        if start is None:
+            out.append(src.diag(path + ("start",), f"'{spec.start}' is not a {kind} value{_DATE_HINT if kind == 'date' else ''}"))
+            continue
+        infos[issue] = TermInfo(
+            issue=issue, kind=kind, unit=spec.unit or (default[1] if default else None),
+            label=spec.label or (default[2] if default else issue.replace("_", " ")), start=start,
+            format=spec.format or (default[3] if default and not spec.kind else None),
+        )
+    return infos, out
+
+
+_DATE_HINT = ' (write a date as "June 23" or "2027-06-23")'
+
+
+def persona_terms(persona: Persona, base: dict[str, TermInfo], src: Source) -> tuple[dict[str, TermInfo], list[Diagnostic]]:
+    """The scenario's terms with this persona's room on them."""
+    out: list[Diagnostic] = []
+    infos = dict(base)
+    for issue, room in persona.terms.items():
+        path = ("terms", issue)
+        info = base.get(issue)
+        if info is None:
+            out.append(src.diag(path, f"'{issue}' is not a term of the scenario{_did_you_mean(issue, base)}; declared: {', '.join(base) or 'none'}", key=True))
+            continue
+        vals = {}
+        for key in ("start", "min", "max"):
+            raw = getattr(room, key)
+            if raw is None:
+                continue
+            v = normalize(info.kind, raw)
+            if v is None or info.kind == "text" and key != "start":
+                why = "use 'allowed' for a text term" if info.kind == "text" and key != "start" else f"not a {info.kind} value{_DATE_HINT if info.kind == 'date' else ''}"
+                out.append(src.diag(path + (key,), f"{issue}.{key}: '{raw}' is {why}" if v is not None else f"{issue}.{key}: '{raw}' is {why}"))
+                continue
+            vals[key] = v
+        if room.allowed and info.kind != "text":
+            out.append(src.diag(path + ("allowed",), f"'allowed' is for text terms; {issue} is {info.kind}: use min and max", key=True))
+        if "min" in vals and "max" in vals and vals["min"] > vals["max"]:
+            out.append(src.diag(path, f"{issue}: min {vals['min']} is above max {vals['max']}", key=True))
+        infos[issue] = TermInfo(
+            issue=issue, kind=info.kind, unit=info.unit, label=info.label, start=vals.get("start", info.start),
+            min=vals.get("min"), max=vals.get("max"), allowed=tuple(room.allowed), format=info.format,
+        )
+    return infos, out
+
+
+# Lines that belong to one channel: an email's greeting or sign-off, a
+# stage direction about a live call.
+_EMAIL_LOOK = re.compile(
+    r"(?:^|\n)\s*(?:dear|hi|hello)\s+[^\n,]{1,40},\s*\n"
+    r"|(?:^|\n|[.!?]\s)\s*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|many thanks|sincerely|all the best|cheers)\s*,?\s*\n?\s*(?:[—–-]\s*)?[A-Z][\w.]*\s*$"
+    r"|\n\s*[—–-]?\s*[A-Z]{1,3}\s*$|\s[—–]\s?[A-Z][a-z]+\s*$|\(?\b(?:email|e-mail|message) (?:follows|sent|arrives|reads)\b",
+    re.I,
+)
+_CALL_LOOK = re.compile(r"^\s*\((?:[^)]{0,30}\b)?(?:pause|laughs?|sighs?|a beat|chuckles?|on the (?:phone|call|line)|over the phone|voice|phone rings|your phone)", re.I)
+
+
+def channel_look(text: str) -> str | None:
+    """'email' or 'call' when a line can only be said on that channel."""
+    if _EMAIL_LOOK.search(text.strip()):
+        return "email"
+    if _CALL_LOOK.search(text):
+        return "call"
+    return None
+
+
 def check_persona(
-    persona: Persona, scenario: Scenario, src: Source, *, explore: bool = True
+    persona: Persona, scenario: Scenario, src: Source, *, explore: bool = True, terms: dict[str, TermInfo] | None = None,
 ) -> tuple[list[Diagnostic], dict[str, tuple[CompiledRule, ...]]]:
     out: list[Diagnostic] = []
     states, endings = persona.states, persona.endings
     targets = set(states) | set(endings)
+    terms, term_diags = persona_terms(persona, terms or {}, src)
+    out += term_diags
 
     for name in set(states) & set(endings):
         out.append(src.diag(("endings", name), f"'{name}' is both a state and an ending; give them different names", key=True))
@@ -62,53 +166,156 @@ def check_persona(
         if not var.min <= var.start <= var.max:
             out.append(src.diag(("variables", vname, "start"), f"start {var.start} is outside {var.min}..{var.max}"))
 
-    names = condition_names(persona)
-    known_templates = set(scenario.names) | set(persona.names) | {"manager", "manager_first", "role"}
+    names = condition_names(persona, terms)
+    free = free_names(names)
+    known_templates = template_names(scenario, persona, terms)
 
     def check_lines(path, lines):
-        for i, line in enumerate(lines):
+        for i, item in enumerate(lines):
+            line = say_text(item)
+            lpath = path + ((i, "text") if isinstance(item, ChannelLine) else (i,))
             for ph, offset in placeholders(line):
                 if ph not in known_templates:
-                    ln, col = src.scalar_start(path + (i,))
-                    out.append(Diagnostic(src.file, ln, col + offset if ln == src.where(path + (i,))[0] else col, "error", f"unknown template name '{{{ph}}}'{_did_you_mean(ph, known_templates)}; known: {', '.join(sorted(known_templates))}"))
+                    ln, col = src.scalar_start(lpath)
+                    out.append(Diagnostic(src.file, ln, col + offset if ln == src.where(lpath)[0] else col, "error", f"unknown template name '{{{ph}}}'{_did_you_mean(ph, known_templates)}; known: {', '.join(sorted(known_templates))}"))
+
+    def compile_rule(path, rule, with_when: bool):
+        cond = None
+        if with_when:
+            try:
+                cond = compile_condition(rule.when, names, free)
+            except ExprError as exc:
+                ln, col = src.scalar_start(path + ("when",))
+                out.append(Diagnostic(src.file, ln, col + exc.offset, "error", f"in condition: {exc.message}"))
+        effects = []
+        for j, text in enumerate(rule.effects):
+            try:
+                effects.append(compile_effect(text, persona.variables, terms))
+            except ExprError as exc:
+                ln, col = src.scalar_start(path + ("effects", j))
+                out.append(Diagnostic(src.file, ln, col + exc.offset, "error", f"in effect: {exc.message}"))
+            else:
+                eff = effects[-1]
+                if eff.term and eff.op == "=" and eff.source is None:
+                    info = terms[eff.term]
+                    if info.clamp(eff.amount) != eff.amount:  # type: ignore[arg-type]
+                        out.append(src.diag(path + ("effects", j), f"{eff.variable} = {info.show(eff.amount)} is outside this persona's limits on {eff.term}", severity="warning"))
+        if rule.goto is not None and rule.goto not in targets:
+            out.append(src.diag(path + ("goto",), f"'{rule.goto}' is not a state or an ending{_did_you_mean(rule.goto, targets)}"))
+        check_lines(path + ("say",), rule.say)
+        return cond, tuple(effects), tuple((say_text(x), say_channel(x)) for x in rule.say)
+
+    handlers: dict[str, list[tuple[int, object, tuple]]] = {"always": [], "fallback": []}
+    for origin in ("always", "fallback"):
+        for i, h in enumerate(getattr(persona, origin)):
+            path = (origin, i)
+            for key in ("only_in", "except_in"):
+                for j, sname in enumerate(getattr(h, key)):
+                    if sname not in states:
+                        out.append(src.diag(path + (key, j), f"'{sname}' is not a state{_did_you_mean(sname, states)}"))
+            if h.only_in and h.except_in:
+                out.append(src.diag(path, f"{origin}[{i}] has both only_in and except_in; use one", key=True))
+            handlers[origin].append((i, h, compile_rule(path, h, True)))
+
+    def applies(h, sname: str) -> bool:
+        return (not h.only_in or sname in h.only_in) and sname not in h.except_in
 
     compiled: dict[str, tuple[CompiledRule, ...]] = {}
     for sname, state in states.items():
         check_lines(("states", sname, "say"), state.say)
+        check_lines(("states", sname, "again"), state.again)
         rules: list[CompiledRule] = []
-        entries = [(i, r, ("states", sname, "rules", i)) for i, r in enumerate(state.rules)]
-        entries.append((OTHERWISE, state.otherwise, ("states", sname, "otherwise")))
-        for index, rule, path in entries:
-            cond = None
-            if index != OTHERWISE:
-                try:
-                    cond = compile_condition(rule.when, names)
-                except ExprError as exc:
-                    ln, col = src.scalar_start(path + ("when",))
-                    out.append(Diagnostic(src.file, ln, col + exc.offset, "error", f"in condition: {exc.message}"))
-            effects = []
-            for j, text in enumerate(rule.effects):
-                try:
-                    effects.append(compile_effect(text, persona.variables))
-                except ExprError as exc:
-                    ln, col = src.scalar_start(path + ("effects", j))
-                    out.append(Diagnostic(src.file, ln, col + exc.offset, "error", f"in effect: {exc.message}"))
-            if rule.goto not in targets:
-                out.append(src.diag(path + ("goto",), f"'{rule.goto}' is not a state or an ending{_did_you_mean(rule.goto, targets)}"))
-            check_lines(path + ("say",), rule.say)
-            rules.append(CompiledRule(sname, index, cond, rule.goto, tuple(effects), tuple(rule.say)))
+        for i, h, (cond, effects, say) in handlers["always"]:
+            if applies(h, sname):
+                rules.append(CompiledRule(sname, i, cond, h.goto or sname, effects, say, "always"))
+        for i, r in enumerate(state.rules):
+            cond, effects, say = compile_rule(("states", sname, "rules", i), r, True)
+            rules.append(CompiledRule(sname, i, cond, r.goto, effects, say))
+        for i, h, (cond, effects, say) in handlers["fallback"]:
+            if applies(h, sname):
+                rules.append(CompiledRule(sname, i, cond, h.goto or sname, effects, say, "fallback"))
+        if state.otherwise is not None:
+            _, effects, say = compile_rule(("states", sname, "otherwise"), state.otherwise, False)
+            rules.append(CompiledRule(sname, OTHERWISE, None, state.otherwise.goto, effects, say))
+        else:
+            rules.append(CompiledRule(sname, OTHERWISE, None, sname, (), ()))
         compiled[sname] = tuple(rules)
     for ename, ending in endings.items():
         check_lines(("endings", ename, "say"), ending.say)
     check_lines(("opening",), persona.opening)
+    check_lines(("last_resort",), persona.last_resort)
 
     if any(d.severity == "error" for d in out):
         return out, compiled
 
     out += _reachability(persona, compiled, src)
+    out += _channel_diagnostics(persona, scenario, compiled, src)
+    out += _repeat_diagnostics(persona, compiled, src)
     if explore and not any(d.severity == "error" for d in out):
         out += _explore_diagnostics(persona, compiled, src)
     return out, compiled
+
+
+def _channel_diagnostics(persona: Persona, scenario: Scenario, compiled, src: Source) -> list[Diagnostic]:
+    """Lines said on a channel they don't fit (a sign-off on a live call)."""
+    out: list[Diagnostic] = []
+    states = persona.states
+    into_ending: dict[str, set[str]] = {e: set() for e in persona.endings}
+    for s, rules in compiled.items():
+        for r in rules:
+            if r.goto in into_ending:
+                into_ending[r.goto].add(states[s].channel)
+    if persona.turn_limit and persona.turn_limit.goto in into_ending:
+        into_ending[persona.turn_limit.goto] |= {st.channel for st in states.values()}
+
+    def lint(path, lines, channels: set[str], where: str):
+        for i, item in enumerate(lines):
+            fixed = say_channel(item)
+            lpath = path + ((i, "channel") if fixed else (i,))
+            if fixed is not None:
+                if channels and fixed not in channels:
+                    out.append(src.diag(lpath, f"this line is for {fixed} but {where} is only on {'/'.join(sorted(channels))}: it is never said", severity="warning"))
+                continue
+            look = channel_look(say_text(item))
+            if look is not None and channels - {look}:
+                other = "/".join(sorted(channels - {look}))
+                out.append(src.diag(lpath, f"this line reads like {'an email' if look == 'email' else 'a live call'} but {where} can be said on {other}; mark it 'channel: {look}' and give a line for {other}", severity="warning"))
+
+    for s, st in states.items():
+        lint(("states", s, "say"), st.say, {st.channel}, f"state '{s}'")
+        lint(("states", s, "again"), st.again, {st.channel}, f"state '{s}'")
+        for i, r in enumerate(st.rules):
+            ch = {states[r.goto].channel} if r.goto in states else {st.channel}
+            lint(("states", s, "rules", i, "say"), r.say, ch, f"rule {i + 1} of '{s}'")
+    for origin in ("always", "fallback"):
+        for i, h in enumerate(getattr(persona, origin)):
+            chans = {states[h.goto].channel} if h.goto in states else {
+                states[s].channel for s in states if (not h.only_in or s in h.only_in) and s not in h.except_in}
+            lint((origin, i, "say"), h.say, chans, f"{origin}[{i}]")
+    for e, ending in persona.endings.items():
+        lint(("endings", e, "say"), ending.say, into_ending[e], f"ending '{e}'")
+    lint(("last_resort",), persona.last_resort, {st.channel for st in states.values()}, "the last-resort pool")
+    lint(("opening",), persona.opening, {scenario.opening_channel}, "the opening")
+    return out
+
+
+def _repeat_diagnostics(persona: Persona, compiled, src: Source) -> list[Diagnostic]:
+    """Fallbacks that stay with one line, which can only repeat it."""
+    out: list[Diagnostic] = []
+    for s, st in persona.states.items():
+        ow = st.otherwise
+        stays = ow is None or ow.goto == s
+        if not stays:
+            continue
+        lines = {say_text(x) for x in (ow.say if ow is not None and ow.say else st.say)} | {say_text(x) for x in st.again}
+        if len(lines) < 2:
+            path = ("states", s, "otherwise") if ow is not None else ("states", s)
+            out.append(src.diag(path, f"state '{s}' answers what it doesn't understand with a single line, which repeats; add lines or 'again:' lines", key=True, severity="warning"))
+    for origin in ("always", "fallback"):
+        for i, h in enumerate(getattr(persona, origin)):
+            if h.goto is None and len(h.say) == 1:
+                out.append(src.diag((origin, i), f"{origin}[{i}] stays where it is with a single line, which repeats; give it two or more", key=True, severity="warning"))
+    return out
 
 
 def check_scenario(scenario: Scenario, src: Source) -> list[Diagnostic]:
@@ -116,7 +323,7 @@ def check_scenario(scenario: Scenario, src: Source) -> list[Diagnostic]:
     from roleplay.analysis.principles import PRINCIPLE_IDS
 
     # Weights name principles; a typo would silently weigh nothing.
-    return [
+    return scenario_terms(scenario, src)[1] + [
         src.diag(("weights", pid), f"unknown principle '{pid}'{_did_you_mean(pid, PRINCIPLE_IDS)}; it weighs nothing", key=True, severity="warning")
         for pid in scenario.weights
         if pid not in PRINCIPLE_IDS
@@ -167,9 +374,10 @@ def _reachability(persona: Persona, compiled, src: Source) -> list[Diagnostic]:
 class Exploration:
     """What walking the whole (state, variables) space found."""
 
-    fired: set[tuple[str, int]] = field(default_factory=set)
-    satisfiable: set[tuple[str, int]] = field(default_factory=set)
+    fired: set[tuple[str, tuple]] = field(default_factory=set)
+    satisfiable: set[tuple[str, tuple]] = field(default_factory=set)
     reached: set[str] = field(default_factory=set)
+    idle: set[tuple[str, str]] = field(default_factory=set)  # moves that change nothing
     configs: int = 0
     complete: bool = True
 
@@ -184,12 +392,22 @@ def _tag_combos(tags: list[str]):
             yield {t: (t in chosen) for t in tags}
 
 
+def _bool_inputs(rules) -> list[str]:
+    """What a state's conditions read from the message: tags, signals, free comparisons."""
+    names = {n for r in rules if r.when for n in r.when.names}
+    out = sorted(n for n in names if n in TAGS or n in SIGNALS or n.startswith(("mentions.", "won.")))
+    out += sorted({k for r in rules if r.when for k in r.when.free})
+    return out
+
+
 def explore(persona: Persona, compiled) -> Exploration:
     """Breadth-first walk over every configuration the rules can produce.
 
     Which rule fires depends only on the tags and on the few names a state's
     conditions read, so the outcomes are computed once per (state, values of
     those names) and then applied to every configuration that shares them.
+    Terms and ``stalled`` come from what the learner types: comparisons on
+    them are taken as free to be true or false.
     """
     result = Exploration()
     var_names = list(persona.variables)
@@ -203,13 +421,13 @@ def explore(persona: Persona, compiled) -> Exploration:
     state_tags: dict[str, list[str]] = {}
     state_atoms: dict[str, list] = {}
     for s, rules in compiled.items():
-        names = {n for r in rules if r.when for n in r.when.names}
-        state_tags[s] = sorted(n for n in names if n in TAGS)
+        state_tags[s] = _bool_inputs(rules)
         state_atoms[s] = [a for r in rules if r.when for a in r.when.atoms]
     outcomes: dict[tuple, list[CompiledRule]] = {}
+    blank = {t: False for t in TAGS} | {s: False for s in SIGNALS}
 
     def fired_rules(state: str, values: tuple, turn: int, declined: bool) -> list[CompiledRule]:
-        env = {t: False for t in TAGS}
+        env: dict = dict(blank)
         env.update(zip(var_names, values))
         env.update(turn=turn, channel=persona.states[state].channel, after_decline=declined)
         # Which rule fires depends on the variables only through the truth of
@@ -219,17 +437,17 @@ def explore(persona: Persona, compiled) -> Exploration:
         if hit is not None:
             return hit
         rules = compiled[state]
-        chosen_set: dict[int, CompiledRule] = {}
+        chosen_set: dict[tuple, CompiledRule] = {}
         for combo in _tag_combos(state_tags[state]):
             env.update(combo)
             chosen = None
             for rule in rules:
                 if rule.when is None or rule.when(env):
-                    result.satisfiable.add((state, rule.index))
+                    result.satisfiable.add((state, rule.key))
                     if chosen is None:
                         chosen = rule
             assert chosen is not None  # otherwise always matches
-            chosen_set[chosen.index] = chosen
+            chosen_set[chosen.key] = chosen
         outcomes[key] = list(chosen_set.values())
         return outcomes[key]
 
@@ -246,15 +464,19 @@ def explore(persona: Persona, compiled) -> Exploration:
             result.complete = False
             break
         for chosen in fired_rules(state, values, turn, declined):
-            result.fired.add((state, chosen.index))
+            result.fired.add((state, chosen.key))
             new_vals = list(values)
             for eff in chosen.effects:
+                if eff.term:
+                    continue
                 i = index_of[eff.variable]
                 new_vals[i] = min(highs[i], max(lows[i], eff.apply(new_vals[i])))
             dest = chosen.goto
             result.reached.add(dest)
             if dest in persona.endings:
                 continue
+            if not any(e.term for e in chosen.effects) and tuple(new_vals) == values:
+                result.idle.add((state, dest))
             if uses_turn and persona.turn_limit and turn >= persona.turn_limit.turns:
                 continue
             nd = declined or persona.states[dest].declined
@@ -263,6 +485,46 @@ def explore(persona: Persona, compiled) -> Exploration:
                 seen.add(nxt)
                 todo.append(nxt)
     return result
+
+
+def _idle_cycles(idle: set[tuple[str, str]]) -> list[list[str]]:
+    """Groups of states the conversation can go round with nothing changing."""
+    graph: dict[str, set[str]] = {}
+    for a, b in idle:
+        graph.setdefault(a, set()).add(b)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    groups: list[list[str]] = []
+    counter = [0]
+
+    def visit(v: str) -> None:  # Tarjan's strongly connected components
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on.add(v)
+        for w in sorted(graph.get(v, ())):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1 or v in graph.get(v, ()):
+                groups.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return sorted(groups)
 
 
 def _explore_diagnostics(persona: Persona, compiled, src: Source) -> list[Diagnostic]:
@@ -274,17 +536,32 @@ def _explore_diagnostics(persona: Persona, compiled, src: Source) -> list[Diagno
     for e in persona.endings:
         if e not in ex.reached:
             out.append(src.diag(("endings", e), f"ending '{e}' can never be reached: the rules that lead to it can never fire", key=True))
+    handler_fired: set[tuple] = set()
     for s, rules in compiled.items():
         if s not in ex.reached:
             out.append(src.diag(("states", s), f"state '{s}' can never be reached: the rules that lead to it can never fire", key=True))
             continue
         for r in rules:
-            if r.index == OTHERWISE or (s, r.index) in ex.fired:
+            if r.origin != "rules":
+                if (s, r.key) in ex.fired:
+                    handler_fired.add(r.key)
+                continue
+            if r.index == OTHERWISE or (s, r.key) in ex.fired:
                 continue
             path = ("states", s, "rules", r.index, "when")
-            if (s, r.index) in ex.satisfiable:
+            if (s, r.key) in ex.satisfiable:
                 msg = f"rule {r.index + 1} of state '{s}' never fires: an earlier rule always matches first"
             else:
                 msg = f"rule {r.index + 1} of state '{s}' never fires: its condition is never true in this state"
             out.append(src.diag(path, msg, severity="warning"))
+    for origin in ("always", "fallback"):
+        for i, _ in enumerate(getattr(persona, origin)):
+            key = (origin, "", i)
+            if key not in handler_fired and any(r.key == key for rules in compiled.values() for r in rules):
+                out.append(src.diag((origin, i, "when"), f"{origin}[{i}] never fires in any state: earlier rules always match first, or its condition is never true", severity="warning"))
+    guarded = any("stalled" in h.when.names for rules in compiled.values() for h in rules if h.when and h.origin == "always")
+    if not guarded:
+        for group in _idle_cycles(ex.idle):
+            loop = " -> ".join(group + [group[0]]) if len(group) > 1 else f"{group[0]} -> {group[0]}"
+            out.append(src.diag(("states", group[0]), f"the conversation can go round {loop} with nothing changing; add an 'always' rule on 'stalled' (e.g. 'stalled >= 3') that moves it on", key=True, severity="warning"))
     return out

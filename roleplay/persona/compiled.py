@@ -9,24 +9,39 @@ from pathlib import Path
 from roleplay.persona.diagnostics import Diagnostic
 from roleplay.persona.expr import Condition, Effect
 from roleplay.persona.model import Ending, Persona, Scenario, State
+from roleplay.persona.termspec import TermInfo
 
 OTHERWISE = -1  # the rule index of a state's ``otherwise``
 
 
 @dataclass(frozen=True)
 class CompiledRule:
-    """One rule of a state, compiled; ``index`` is OTHERWISE for the fallback."""
+    """One rule as it applies in one state, compiled.
+
+    ``origin`` is ``rules`` (the state's own; ``index`` is OTHERWISE for its
+    ``otherwise``), or ``always``/``fallback`` for a persona-wide handler,
+    whose ``index`` is its place in that list. ``say`` holds
+    ``(text, channel or None)`` pairs.
+    """
 
     state: str
     index: int
     when: Condition | None
     goto: str
     effects: tuple[Effect, ...]
-    say: tuple[str, ...]
+    say: tuple[tuple[str, str | None], ...]
+    origin: str = "rules"
 
     @property
     def label(self) -> str:
+        if self.origin != "rules":
+            return f"{self.origin}[{self.index}]"
         return f"{self.state}.otherwise" if self.index == OTHERWISE else f"{self.state}.rules[{self.index}]"
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        """Identifies the rule in the file (a handler is one rule in every state)."""
+        return (self.origin, self.state if self.origin == "rules" else "", self.index)
 
 
 @dataclass(frozen=True)
@@ -39,6 +54,7 @@ class LoadedPersona:
     names: dict[str, str]
     digest: str
     warnings: tuple[Diagnostic, ...] = field(default=())
+    terms: dict[str, TermInfo] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

@@ -19,6 +19,12 @@ Type = Literal["bool", "int", "str"]
 Env = Mapping[str, Any]
 
 MAX_EXPR_CHARS = 500
+# Dotted names read terms: ``asked.signing_bonus``, ``offer.start_date``.
+TERM_SPACES = ("asked", "offer", "mentions", "won")
+# A comparison that reads what the learner typed (a term, how long the
+# conversation has stalled) cannot be known from the state and variables:
+# the checker's walk sets it true or false freely, under this key.
+FREE = "?"
 
 
 class ExprError(Exception):
@@ -40,6 +46,8 @@ class Condition:
     # Comparisons that read no tag: the condition depends on the variables
     # only through these, which lets the checker group configurations.
     atoms: tuple[Callable[[Env], Any], ...] = ()
+    # Keys of comparisons on input-dependent names (see FREE).
+    free: tuple[str, ...] = ()
 
     def __call__(self, env: Env) -> bool:
         return self._fn(env) is True
@@ -47,14 +55,23 @@ class Condition:
 
 @dataclass(frozen=True)
 class Effect:
-    """A compiled effect: ``variable op= amount`` (op is +, - or plain set)."""
+    """A compiled effect: ``variable op= amount`` (op is +, - or plain set).
+
+    A term effect has ``variable`` ``offer.X``; its ``amount`` may be text,
+    and ``source`` is ``asked.X`` when it concedes what the learner asked.
+    """
 
     text: str
     variable: str
     op: Literal["+=", "-=", "="]
-    amount: int
+    amount: int | str
+    source: str | None = None
 
-    def apply(self, value: int) -> int:
+    @property
+    def term(self) -> str | None:
+        return self.variable.split(".", 1)[1] if self.variable.startswith("offer.") else None
+
+    def apply(self, value: Any) -> Any:
         if self.op == "+=":
             return value + self.amount
         if self.op == "-=":
@@ -98,12 +115,33 @@ def _lead(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def compile_condition(text: str, names: Mapping[str, Type]) -> Condition:
-    """Compile a condition over ``names`` (name -> type); it must be boolean."""
+def _dotted(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        return f"{node.value.id}.{node.attr}"
+    return None
+
+
+def _unknown_dotted(key: str, names: Mapping[str, Any]) -> str:
+    space, _, attr = key.partition(".")
+    if space not in TERM_SPACES:
+        return f"'{key}' is not allowed: dotted names read terms only ({', '.join(s + '.<term>' for s in TERM_SPACES)})"
+    declared = sorted({n.split(".", 1)[1] for n in names if n.startswith(space + ".")})
+    if not declared:
+        return f"unknown term '{attr}': the scenario declares no terms (add 'terms:' to scenario.yaml)"
+    return f"unknown term '{attr}' in '{key}'{_suggest(attr, declared)}; the scenario declares: {', '.join(declared)}"
+
+
+def compile_condition(text: str, names: Mapping[str, Type], free: frozenset[str] = frozenset()) -> Condition:
+    """Compile a condition over ``names`` (name -> type); it must be boolean.
+
+    Comparisons that read a name in ``free`` are keyed (see FREE) so that a
+    checker can decide them without values.
+    """
     tree = _parse(text, "eval")
     shift = _lead(text)
     used: set[str] = set()
     atoms: list[Callable[[Env], Any]] = []
+    free_keys: list[str] = []
 
     def fail(node: ast.AST, msg: str) -> ExprError:
         return ExprError(msg, shift + getattr(node, "col_offset", 0))
@@ -151,9 +189,26 @@ def compile_condition(text: str, names: Mapping[str, Type]) -> Condition:
                 vals = [f(env) for f in fns]
                 return all(op(a, b) for op, a, b in zip(ops, vals, vals[1:]))
 
-            if not any(isinstance(n, ast.Name) and names.get(n.id) == "bool" for n in ast.walk(node)):
+            read = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} | {
+                d for n in ast.walk(node) if (d := _dotted(n)) is not None
+            }
+            if read & free:
+                key = FREE + ast.unparse(node)
+                free_keys.append(key)
+
+                def free_compare(env, key=key, compare=compare):
+                    return env[key] if key in env else compare(env)
+
+                return "bool", free_compare
+            if not any(names.get(n) == "bool" for n in read):
                 atoms.append(compare)
             return "bool", compare
+        if isinstance(node, ast.Attribute):
+            key = _dotted(node)
+            if key is None or key not in names:
+                raise fail(node, _unknown_dotted(key or ast.unparse(node), names))
+            used.add(key)
+            return names[key], lambda env: env[key]
         if isinstance(node, ast.Name):
             if node.id not in names:
                 raise fail(node, f"unknown name '{node.id}'{_suggest(node.id, names)}")
@@ -174,11 +229,16 @@ def compile_condition(text: str, names: Mapping[str, Type]) -> Condition:
     t, fn = build(tree.body)  # type: ignore[attr-defined]
     if t != "bool":
         raise ExprError(f"a condition must be true or false, but '{text.strip()}' is a {t}", shift)
-    return Condition(text=text.strip(), names=frozenset(used), _fn=fn, atoms=tuple(atoms))
+    return Condition(text=text.strip(), names=frozenset(used), _fn=fn, atoms=tuple(atoms), free=tuple(free_keys))
 
 
-def compile_effect(text: str, variables: Mapping[str, Any]) -> Effect:
-    """Compile ``name += N``, ``name -= N`` or ``name = N`` for a declared variable."""
+def compile_effect(text: str, variables: Mapping[str, Any], terms: Mapping[str, Any] | None = None) -> Effect:
+    """Compile ``name += N``, ``name -= N`` or ``name = N`` for a declared variable.
+
+    With ``terms`` (issue -> TermInfo), also ``offer.X = asked.X`` (concede
+    what was asked, within the persona's limits), ``offer.X = <value>`` and
+    ``offer.X += N``.
+    """
     tree = _parse(text, "exec")
     shift = _lead(text)
     body = getattr(tree, "body", [])
@@ -192,6 +252,9 @@ def compile_effect(text: str, variables: Mapping[str, Any]) -> Effect:
         target, value, op = stmt.targets[0], stmt.value, "="
     else:
         raise ExprError("an effect is 'variable += N', 'variable -= N' or 'variable = N'", shift)
+    dotted = _dotted(target)
+    if dotted is not None:
+        return _term_effect(text, dotted, op, value, terms or {}, shift, target)
     if not isinstance(target, ast.Name):
         raise ExprError("the left side of an effect must be a variable name", shift + target.col_offset)
     if target.id not in variables:
@@ -206,3 +269,36 @@ def compile_effect(text: str, variables: Mapping[str, Any]) -> Effect:
     if not (isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool)):
         raise ExprError("the right side of an effect must be a whole number", shift + value.col_offset)
     return Effect(text=text.strip(), variable=target.id, op=op, amount=sign * node.value)  # type: ignore[arg-type]
+
+
+def _term_effect(text: str, dotted: str, op: str, value: ast.AST, terms: Mapping[str, Any], shift: int, target: ast.AST) -> Effect:
+    from roleplay.persona.termspec import normalize
+
+    space, _, issue = dotted.partition(".")
+    if space != "offer":
+        raise ExprError(f"the left side of an effect must be a variable name or offer.<term> ('{space}' cannot change)", shift + target.col_offset)
+    if issue not in terms:
+        raise ExprError(_unknown_dotted(dotted, {f"offer.{t}": "int" for t in terms}), shift + target.col_offset)
+    info = terms[issue]
+    source = _dotted(value)
+    if source is not None:
+        if op != "=" or source != f"asked.{issue}":
+            raise ExprError(f"an offer can take what was asked for the same term only: 'offer.{issue} = asked.{issue}'", shift + value.col_offset)
+        limited = info.allowed if info.kind == "text" else (info.max is not None or info.min is not None)
+        if not limited:
+            need = "allowed" if info.kind == "text" else "max (or min)"
+            raise ExprError(f"to concede what was asked, declare the limit under the persona's terms: {issue}: {{{need}: ...}}", shift + value.col_offset)
+        return Effect(text=text.strip(), variable=dotted, op="=", amount=0, source=source)
+    sign, node = 1, value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        sign, node = -1, node.operand
+    if not isinstance(node, ast.Constant) or isinstance(node.value, bool) or not isinstance(node.value, (int, str)):
+        raise ExprError(f"the right side must be a value or asked.{issue}", shift + value.col_offset)
+    if op != "=" and (info.kind not in ("money", "count") or not isinstance(node.value, int)):
+        raise ExprError("'+=' and '-=' work on money and counts only", shift + value.col_offset)
+    raw = sign * node.value if isinstance(node.value, int) else node.value
+    amount = raw if op != "=" else normalize(info.kind, raw)
+    if amount is None:
+        want = {"money": "a whole number", "count": "a whole number", "date": 'a date such as "June 23"', "text": "a text"}[info.kind]
+        raise ExprError(f"offer.{issue} is {info.kind}: the value must be {want}", shift + value.col_offset)
+    return Effect(text=text.strip(), variable=dotted, op=op, amount=amount)  # type: ignore[arg-type]

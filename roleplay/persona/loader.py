@@ -114,7 +114,7 @@ def load_persona(path: str | Path, scenario_path: Path | None = None, *, explore
     adds the exhaustive walk of the state space (``roleplay validate`` does);
     playing does not need it, and it costs far more than the rest.
     """
-    from roleplay.persona.checks import check_persona
+    from roleplay.persona.checks import check_persona, persona_terms, scenario_terms
 
     path = Path(path)
     src = load_yaml_file(path, display_path(path))
@@ -129,14 +129,21 @@ def load_persona(path: str | Path, scenario_path: Path | None = None, *, explore
     scenario, scenario_src = load_scenario(scenario_path)
     if scenario.id != persona.scenario:
         raise ScriptError([src.diag(("scenario",), f"scenario file {scenario_src.file} has id '{scenario.id}', not '{persona.scenario}'")])
-    diagnostics, rules = check_persona(persona, scenario, src, explore=explore)
+    base_terms, term_diags = scenario_terms(scenario, scenario_src)
+    if any(d.severity == "error" for d in term_diags):
+        raise ScriptError(term_diags)
+    diagnostics, rules = check_persona(persona, scenario, src, explore=explore, terms=base_terms)
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
         raise ScriptError(diagnostics)
+    terms, _ = persona_terms(persona, base_terms, src)
     names = {**scenario.names, **persona.names}
     names.setdefault("manager", persona.name)
     names.setdefault("manager_first", persona.name.split()[0])
     names.setdefault("role", persona.role)
+    for issue, info in terms.items():  # static text (briefing, summaries) sees the starting offer
+        names[f"start.{issue}"] = names[f"offer.{issue}"] = names[f"asked.{issue}"] = info.show(info.start)
+    names["deal"] = "the original terms"
     return LoadedPersona(
         persona=persona,
         scenario=scenario,
@@ -146,6 +153,7 @@ def load_persona(path: str | Path, scenario_path: Path | None = None, *, explore
         names=names,
         digest=digest_of(src.text, scenario_src.text),
         warnings=tuple(d for d in diagnostics if d.severity == "warning"),
+        terms=terms,
     )
 
 

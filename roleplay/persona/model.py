@@ -20,10 +20,23 @@ Difficulty = Literal["easy", "medium", "hard"]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,47}$")]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+TermKind = Literal["money", "count", "date", "text"]
+TermValue = int | Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class ChannelLine(Strict):
+    """A line that fits one channel only (an email sign-off, a pause on a call)."""
+
+    text: Line
+    channel: Channel
+
+
+# A reply variant: plain text fits any channel.
+Say = Line | ChannelLine
 
 
 # ---------------------------------------------------------------- scenarios
@@ -55,6 +68,20 @@ class Scenario(Strict):
     weights: dict[str, Annotated[float, Field(ge=0, le=5)]] = Field(
         default_factory=dict, description="Principle id -> weight (default 1; 0 switches the principle off)."
     )
+    terms: dict[Identifier, "ScenarioTerm"] = Field(
+        default_factory=dict,
+        description="The negotiable terms (issue ids of CONTRACTS.md) with the offer's starting value of each.",
+    )
+
+
+class ScenarioTerm(Strict):
+    """One negotiable term and its value in the offer at the start."""
+
+    start: TermValue = Field(description='The starting value: a whole number, a date such as "June 2", or a text.')
+    kind: TermKind | None = Field(None, description="money, count, date or text; known issues have a default.")
+    unit: Line | None = Field(None, description="USD, EUR, GBP... for money; days, weeks or months for a count.")
+    label: Line | None = Field(None, description='How people name it, e.g. "signing bonus".')
+    format: Line | None = Field(None, description='The term in a sentence, e.g. "{value} office days a week".')
 
 
 # ---------------------------------------------------------------- personas
@@ -74,9 +101,21 @@ class Rule(Strict):
 
     when: Line = Field(description='A condition such as: threat or (trust < 40 and channel == "email")')
     goto: Identifier = Field(description="A state or an ending.")
-    effects: list[Line] = Field(default_factory=list, description="Assignments such as: trust -= 20")
-    say: list[Line] = Field(default_factory=list, description="Replies for this rule; default: the target's lines.")
+    effects: list[Line] = Field(default_factory=list, description="Assignments such as: trust -= 20, offer.signing_bonus = asked.signing_bonus")
+    say: list[Say] = Field(default_factory=list, description="Replies for this rule; default: the target's lines.")
     note: Line | None = Field(None, description="For authors: why this rule exists.")
+
+
+class Handler(Strict):
+    """A rule for every state (``always:`` before a state's rules, ``fallback:`` after them)."""
+
+    when: Line = Field(description="A condition, as in a state's rules.")
+    goto: Identifier | None = Field(None, description="A state or an ending; left out, the conversation stays where it is.")
+    effects: list[Line] = Field(default_factory=list)
+    say: list[Say] = Field(default_factory=list, description="Replies; default: the target's lines.")
+    only_in: list[Identifier] = Field(default_factory=list, description="Apply in these states only.")
+    except_in: list[Identifier] = Field(default_factory=list, description="Apply everywhere but these states.")
+    note: Line | None = None
 
 
 class Otherwise(Strict):
@@ -84,7 +123,7 @@ class Otherwise(Strict):
 
     goto: Identifier
     effects: list[Line] = Field(default_factory=list)
-    say: list[Line] = Field(default_factory=list)
+    say: list[Say] = Field(default_factory=list)
     note: Line | None = None
 
 
@@ -92,10 +131,14 @@ class State(Strict):
     """A moment of the conversation: what the manager says, and what may come next."""
 
     channel: Channel
-    say: list[Line] = Field(min_length=1, description="Variants of the manager's reply; one is chosen per visit.")
+    say: list[Say] = Field(min_length=1, description="Variants of the manager's reply; one is chosen per visit.")
+    again: list[Say] = Field(
+        default_factory=list,
+        description="Said on coming back once the other lines are used: a nudge that names what is still missing.",
+    )
     declined: bool = Field(False, description="True when the manager says no to the request here.")
     rules: list[Rule] = Field(default_factory=list)
-    otherwise: Otherwise
+    otherwise: Otherwise | None = Field(None, description="Default: stay here and say an unused 'again' line.")
     note: Line | None = None
 
 
@@ -104,8 +147,17 @@ class Ending(Strict):
 
     outcome: Outcome
     title: Line
-    say: list[Line] = Field(min_length=1)
-    summary: Text = Field(description="What happened and why, shown in the debrief.")
+    say: list[Say] = Field(min_length=1)
+    summary: Text = Field(description="What happened and why, shown in the debrief; may quote {deal} and {offer.X}.")
+
+
+class PersonaTerm(Strict):
+    """How far this manager can move on one term."""
+
+    start: TermValue | None = Field(None, description="This manager's starting value, when it is not the scenario's.")
+    min: TermValue | None = Field(None, description="The lowest (or earliest) value it will agree to.")
+    max: TermValue | None = Field(None, description="The highest (or latest) value it will agree to.")
+    allowed: list[Line] = Field(default_factory=list, description="For a text term: the values it can agree to.")
 
 
 class TurnLimit(Strict):
@@ -130,7 +182,26 @@ class Persona(Strict):
     opening: list[Line] = Field(
         default_factory=list, description="What the manager says before the learner's first message (one is chosen)."
     )
+    terms: dict[Identifier, PersonaTerm] = Field(
+        default_factory=dict, description="This manager's room on the scenario's terms (what effects may concede)."
+    )
     start: Identifier
     turn_limit: TurnLimit | None = None
+    always: list[Handler] = Field(default_factory=list, description="Rules tried in every state before its own.")
+    fallback: list[Handler] = Field(default_factory=list, description="Rules tried in every state after its own.")
+    last_resort: list[Say] = Field(
+        default_factory=list, description="Lines for when every line that fits has been said once in this conversation."
+    )
     states: dict[Identifier, State] = Field(min_length=1)
     endings: dict[Identifier, Ending] = Field(min_length=1)
+
+
+Scenario.model_rebuild()
+
+
+def say_text(line: "Line | ChannelLine") -> str:
+    return line.text if isinstance(line, ChannelLine) else line
+
+
+def say_channel(line: "Line | ChannelLine") -> str | None:
+    return line.channel if isinstance(line, ChannelLine) else None

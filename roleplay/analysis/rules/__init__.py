@@ -31,11 +31,11 @@ def assign_ids() -> int:
     (e.g. ``tone.capitulate.3``), from where it is written. Ids show in
     ``roleplay detect --explain`` and in the pattern tests. Returns how many
     patterns have an id."""
-    from .. import detector, lexicon
+    from .. import detector, lexicon, signals
 
     n = 0
     # The defining module first: a pattern imported elsewhere keeps its home id.
-    for mod in (common, lexicon, detector, asks, pressure, reasons, tone):
+    for mod in (common, lexicon, detector, asks, pressure, reasons, tone, signals):
         short = mod.__name__.rsplit(".", 1)[-1]
         for name, value in vars(mod).items():
             base = f"{short}.{name.strip('_').lower()}"
