@@ -72,6 +72,9 @@ class Session:
         self.asked: dict[str, Value] = {}
         self.offer: dict[str, Value] = {k: t.start for k, t in persona.terms.items()}
         self.stalled = 0  # moves in a row that left everything as it was
+        self.new_ask = False  # the last move named a term, or a value, not heard before
+        self._named: set[str] = set()
+        self._visited = {p.start}
         self._said: dict[str, int] = {}  # line as said -> the last turn it was said
         self.repeats = 0  # lines said a second time (only when no other line fitted)
         self.opening: str | None = None
@@ -154,7 +157,7 @@ class Session:
         env.update(self.variables)
         env.update(turn=ctx.turn, channel=ctx.channel, after_decline=ctx.after_decline, stalled=self.stalled)
         sig = signals(text) if text.strip() else frozenset()
-        env.update(goodbye="goodbye" in sig, small_talk="small_talk" in sig, tagged=bool(detection.tags))
+        env.update(goodbye="goodbye" in sig, small_talk="small_talk" in sig, tagged=bool(detection.tags), new_ask=self.new_ask)
         env.update(self._term_env(mentioned))
         before = (self.state, dict(self.variables), dict(self.offer), asked_before)
         rule = self._dialogue.move(self._model, env)
@@ -171,7 +174,10 @@ class Session:
             primary = self._lines(self.persona.ending(self.state).say, self.state)
         if not self.ended and self.persona.state(self.state).declined:
             self.after_decline = True
-        progressed = (self.state, self.variables, self.offer, self.asked) != before
+        # Progress: a variable or a term moved, or the talk reached a state it
+        # had not been in. Going back and forth between old states is not.
+        progressed = (self.variables, self.offer, self.asked) != before[1:] or self.state not in self._visited
+        self._visited.add(self.state)
         self.stalled = 0 if progressed else self.stalled + 1
 
         reply, line_id = self._choose(primary, channel, ctx.turn)
@@ -213,10 +219,16 @@ class Session:
             v = normalize(info[t.issue].kind, t.value)
             if v is not None:
                 heard.setdefault(t.issue, []).append(v)
+        self.new_ask = bool(mentioned - self._named)
+        self._named |= mentioned
         for issue, values in heard.items():
-            # "128k instead of 118k": what is asked is the value that differs from the offer.
+            # "128k instead of 118k": what is asked is a value that differs from
+            # the offer; naming the offer's own value ("is June 2 fixed?") asks nothing.
             new = [v for v in values if v != self.offer.get(issue)]
-            self.asked[issue] = (new or values)[-1]
+            if not new:
+                continue
+            self.new_ask = self.new_ask or self.asked.get(issue) != new[-1]
+            self.asked[issue] = new[-1]
         return mentioned
 
     def _term_env(self, mentioned: set[str]) -> dict:

@@ -25,9 +25,9 @@ from roleplay.persona.template import placeholders
 from roleplay.persona.termspec import DEFAULTS, TermInfo, normalize
 from roleplay.persona.yamlsource import Source
 
-RESERVED = ("turn", "channel", "after_decline", "stalled", "goodbye", "small_talk", "tagged", "terms_won")
+RESERVED = ("turn", "channel", "after_decline", "stalled", "goodbye", "small_talk", "tagged", "new_ask", "terms_won")
 # Built-in true/false names read from the message beside the tags.
-SIGNALS = ("goodbye", "small_talk", "tagged")
+SIGNALS = ("goodbye", "small_talk", "tagged", "new_ask")
 MAX_CONFIGS = 60_000
 MAX_TAGS_EXHAUSTIVE = 9  # 2**9 tag combinations per configuration at most
 
@@ -424,6 +424,14 @@ def explore(persona: Persona, compiled) -> Exploration:
         state_tags[s] = _bool_inputs(rules)
         state_atoms[s] = [a for r in rules if r.when for a in r.when.atoms]
     outcomes: dict[tuple, list[CompiledRule]] = {}
+    # A rule that changes nothing is guarded when a rule before it in its
+    # state reads ``stalled``: that rule moves the conversation on in time.
+    guarded: dict[tuple, bool] = {}
+    for s, rules in compiled.items():
+        seen_stall = False
+        for r in rules:
+            seen_stall = seen_stall or bool(r.when and "stalled" in r.when.names)
+            guarded[(s, r.key)] = seen_stall
     blank = {t: False for t in TAGS} | {s: False for s in SIGNALS}
 
     def fired_rules(state: str, values: tuple, turn: int, declined: bool) -> list[CompiledRule]:
@@ -475,7 +483,7 @@ def explore(persona: Persona, compiled) -> Exploration:
             result.reached.add(dest)
             if dest in persona.endings:
                 continue
-            if not any(e.term for e in chosen.effects) and tuple(new_vals) == values:
+            if not any(e.term for e in chosen.effects) and tuple(new_vals) == values and not guarded[(state, chosen.key)]:
                 result.idle.add((state, dest))
             if uses_turn and persona.turn_limit and turn >= persona.turn_limit.turns:
                 continue
@@ -487,44 +495,13 @@ def explore(persona: Persona, compiled) -> Exploration:
     return result
 
 
-def _idle_cycles(idle: set[tuple[str, str]]) -> list[list[str]]:
-    """Groups of states the conversation can go round with nothing changing."""
-    graph: dict[str, set[str]] = {}
-    for a, b in idle:
-        graph.setdefault(a, set()).add(b)
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on: set[str] = set()
-    groups: list[list[str]] = []
-    counter = [0]
-
-    def visit(v: str) -> None:  # Tarjan's strongly connected components
-        index[v] = low[v] = counter[0]
-        counter[0] += 1
-        stack.append(v)
-        on.add(v)
-        for w in sorted(graph.get(v, ())):
-            if w not in index:
-                visit(w)
-                low[v] = min(low[v], low[w])
-            elif w in on:
-                low[v] = min(low[v], index[w])
-        if low[v] == index[v]:
-            group = []
-            while True:
-                w = stack.pop()
-                on.discard(w)
-                group.append(w)
-                if w == v:
-                    break
-            if len(group) > 1 or v in graph.get(v, ()):
-                groups.append(sorted(group))
-
-    for v in sorted(graph):
-        if v not in index:
-            visit(v)
-    return sorted(groups)
+def _short_idle_cycles(idle: set[tuple[str, str]]) -> list[list[str]]:
+    """A state that answers itself, or two states that answer each other, with
+    nothing changing: the loops a learner meets (longer tours pass through
+    states with lines of their own)."""
+    out = [[a] for a, b in sorted(idle) if a == b]
+    out += [[a, b] for a, b in sorted(idle) if a < b and (b, a) in idle]
+    return out
 
 
 def _explore_diagnostics(persona: Persona, compiled, src: Source) -> list[Diagnostic]:
@@ -559,9 +536,7 @@ def _explore_diagnostics(persona: Persona, compiled, src: Source) -> list[Diagno
             key = (origin, "", i)
             if key not in handler_fired and any(r.key == key for rules in compiled.values() for r in rules):
                 out.append(src.diag((origin, i, "when"), f"{origin}[{i}] never fires in any state: earlier rules always match first, or its condition is never true", severity="warning"))
-    guarded = any("stalled" in h.when.names for rules in compiled.values() for h in rules if h.when and h.origin == "always")
-    if not guarded:
-        for group in _idle_cycles(ex.idle):
-            loop = " -> ".join(group + [group[0]]) if len(group) > 1 else f"{group[0]} -> {group[0]}"
-            out.append(src.diag(("states", group[0]), f"the conversation can go round {loop} with nothing changing; add an 'always' rule on 'stalled' (e.g. 'stalled >= 3') that moves it on", key=True, severity="warning"))
+    for group in _short_idle_cycles(ex.idle):
+        loop = " -> ".join(group + [group[0]])
+        out.append(src.diag(("states", group[0]), f"the conversation can go round {loop} with nothing changing; give the rules there an effect or a limit, or put a rule on 'stalled' (e.g. 'stalled >= 3') before them", key=True, severity="warning"))
     return out

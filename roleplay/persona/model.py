@@ -21,7 +21,7 @@ Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,47}$"
 Line = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 TermKind = Literal["money", "count", "date", "text"]
-TermValue = int | Annotated[str, StringConstraints(min_length=1, max_length=200)]
+TermValue = int | float | Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
 
 class Strict(BaseModel):

@@ -71,9 +71,11 @@ def normalize(kind: Kind, value: object) -> Value | None:
     """A value in its kind's normal form, or None when it cannot be one."""
     if isinstance(value, bool) or value is None:
         return None
-    if kind in ("money", "count"):
+    if kind == "money":
+        return int(round(value)) if isinstance(value, (int, float)) else None
+    if kind == "count":  # whole where it is whole: 3 days, 0.25 percent
         if isinstance(value, (int, float)):
-            return int(round(value))
+            return int(value) if float(value).is_integer() else round(float(value), 4)
         return None
     if kind == "date":
         return parse_date(value) if isinstance(value, str) else None
@@ -128,7 +130,7 @@ class TermInfo:
     def phrase(self, value: Value) -> str:
         """The term and its value in a sentence: ``a signing bonus of $8,000``."""
         if self.format:
-            bare = str(int(value)) if self.kind == "count" else _plain(self, value)
+            bare = str(value) if self.kind == "count" else _plain(self, value)
             return self.format.replace("{value}", bare)
         return f"a {self.label} of {_plain(self, value)}"
 
@@ -140,7 +142,9 @@ def _plain(info: TermInfo, value: Value) -> str:
         sym = _SYMBOL.get(unit)
         return f"{sym}{n:,}" if sym else f"{n:,} {unit}"
     if info.kind == "count":
-        n = int(value)
+        n = value
+        if info.unit == "percent":
+            return f"{n}%"
         unit = info.unit or ""
         if unit and n == 1 and unit.endswith("s"):
             unit = unit[:-1]
