@@ -61,6 +61,7 @@ def _build_parser() -> argparse.ArgumentParser:
     t.add_argument("paths", nargs="*", metavar="PATH", help="test plans, persona files or folders (default: shipped)")
     t.add_argument("--verbose", "-v", action="store_true")
     t.add_argument("--random", type=int, metavar="N", help="also play N seeded random playthroughs per persona and show how often each ending happens")
+    t.add_argument("--phrases", type=int, metavar="N", help="also play N free-text conversations per persona and policy from the phrase bank; show repeated-line and incomplete rates")
 
     g = sub.add_parser("graph", help="print a persona's dialogue as a Mermaid state diagram")
     g.add_argument("persona")
@@ -216,10 +217,16 @@ def cmd_test(args) -> int:
 
     if args.random is not None and args.random < 1:
         raise UsageError("--random needs a positive number of playthroughs")
+    if args.phrases is not None and args.phrases < 1:
+        raise UsageError("--phrases needs a positive number of conversations")
     paths = [Path(p) for p in args.paths]
     code = run_test_paths(paths, verbose=args.verbose)
     if args.random is not None:
         code = max(code, print_playthroughs(paths, args.random))
+    if args.phrases is not None:
+        from roleplay.playtest.run import print_playtests
+
+        code = max(code, print_playtests(paths, args.phrases))
     return code
 
 

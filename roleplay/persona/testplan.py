@@ -44,6 +44,11 @@ class Expect(_Strict):
     visits: list[str] = Field(default_factory=list)
     min_turns: int | None = None
     max_turns: int | None = None
+    deal: dict[str, int | float | str] | None = Field(
+        None, description="The deal the ending settles, issue -> value ('{}' for none); dates as \"June 23\"."
+    )
+    offer: dict[str, int | float | str] = Field(default_factory=dict, description="Terms on the table at the end.")
+    repeats: bool = Field(False, description="Allow the manager to say a line twice (by default a plan fails on it).")
 
 
 class Plan(_Strict):
@@ -142,6 +147,13 @@ def run_plan_file(path: Path) -> list[PlanResult]:
             fails.append(f"{len(tr.turns)} turns, expected at least {e.min_turns}")
         if e.max_turns is not None and len(tr.turns) > e.max_turns:
             fails.append(f"{len(tr.turns)} turns, expected at most {e.max_turns}")
+        if not e.repeats:
+            said = {tr.opening} if tr.opening else set()
+            for t in tr.turns:
+                if t.manager in said:
+                    fails.append(f"move {t.n}: the manager says a line again: {t.manager[:80]!r}")
+                said.add(t.manager)
+        fails += _term_failures(session, e)
         unplayed = len(moves) - len(tr.turns)
         if unplayed > 0 and (e.outcome or e.ending):
             fails.append(f"the conversation ended after {len(tr.turns)} moves; {unplayed} moves were not played")
@@ -149,6 +161,33 @@ def run_plan_file(path: Path) -> list[PlanResult]:
         results.append(PlanResult(src.file, line, col, plan.name, fails, outcome, tr.ending.id, overall, len(tr.turns)))
         session.close()
     return results
+
+
+def _term_failures(session, e: Expect) -> list[str]:
+    """Compare the deal and the offer with what the plan expects, value by value."""
+    from roleplay.persona.termspec import normalize
+
+    fails = []
+    terms = session.persona.terms
+
+    def want(issue: str, raw):
+        info = terms.get(issue)
+        return normalize(info.kind, raw) if info else raw
+
+    if e.deal is not None:
+        deal = session.deal()
+        got = {k: v.to for k, v in (deal or {}).items()}
+        expected = {k: want(k, v) for k, v in e.deal.items()}
+        if deal is None:
+            fails.append(f"no deal (the outcome is {session.ending_info().outcome}); expected {expected}")
+        elif got != expected:
+            fails.append(f"the deal is {got}, expected {expected}")
+    for issue, raw in e.offer.items():
+        if issue not in terms:
+            fails.append(f"'{issue}' is not a term of the scenario")
+        elif session.offer[issue] != want(issue, raw):
+            fails.append(f"offer.{issue} is {terms[issue].show(session.offer[issue])}, expected {raw}")
+    return fails
 
 
 def plan_files(paths: list[Path]) -> list[Path]:

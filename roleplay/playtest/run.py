@@ -125,3 +125,35 @@ def format_table(reports: list[PolicyReport]) -> str:
             f"{r.persona:<14} {r.policy:<17} {r.runs:>4} {r.repeat_rate:>14.1%} {r.runs_with_repeat / max(r.runs, 1):>14.1%} {r.incomplete_rate:>10.1%}  {outs}"
         )
     return "\n".join(rows)
+
+
+def print_playtests(paths, runs: int) -> int:
+    """Phrase-bank playtests of every persona under ``paths``; 1 when good play
+    repeats a line or leaves 5% or more unfinished (the suite's thresholds)."""
+    from roleplay.persona.catalog import kind_of, shipped_root, yaml_files
+    from roleplay.persona.compiled import display_path
+    from roleplay.persona.diagnostics import ScriptError
+    from roleplay.persona.loader import load_persona
+    from roleplay.playtest.bank import load_bank
+
+    voices = load_bank()
+    roots = paths or [shipped_root()]
+    files = [f for root in roots for f in yaml_files(root) if kind_of(f) == "persona"]
+    reports, bad = [], 0
+    for f in files:
+        try:
+            persona = load_persona(f)
+        except (ScriptError, LookupError) as exc:
+            print(f"{display_path(f)}: cannot load: {exc}")
+            bad += 1
+            continue
+        if not any(persona.scenario.id in v.scenarios for v in voices):
+            print(f"{persona.id}: the phrase bank has no messages for scenario '{persona.scenario.id}'")
+            continue
+        for policy in POLICIES:
+            r = playtest(persona, voices, policy, runs)
+            reports.append(r)
+            bad += policy in GOOD and (r.repeated > 0 or r.incomplete_rate >= 0.05)
+    print(f"{len(voices)} voices; {runs} conversations per row, at most {MAX_MOVES} moves each")
+    print(format_table(reports))
+    return 1 if bad else 0
