@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from roleplay.engine.conversation import Conversation
     from roleplay.engine.session import Session
 
-__all__ = ["MoveReview", "Debrief", "build_debrief", "replay_from", "TRUST"]
+__all__ = ["MoveReview", "TermReview", "Debrief", "build_debrief", "term_review", "replay_from", "TRUST"]
 
 TRUST = "trust"  # the persona variable shown as the relationship
 
@@ -32,6 +32,47 @@ class MoveReview:
     channel: str
     impact: float
     feedback: tuple[FeedbackItem, ...]
+
+
+@dataclass(frozen=True)
+class TermReview:
+    """One negotiable term over the conversation: where it started and ended,
+    what the learner asked for, and the move that settled it."""
+
+    issue: str
+    label: str
+    start: str  # as people write it
+    end: str
+    asked: str | None  # the last value the learner asked for, when one was
+    moved_at: int | None  # the move after which the offer reached its final value
+
+    @property
+    def moved(self) -> bool:
+        return self.start != self.end
+
+
+def term_review(persona, turns) -> list[TermReview]:
+    """Per scenario term, from the transcript's turns (``offer`` after each move)."""
+    from roleplay.persona.termspec import normalize
+
+    out = []
+    for issue, info in persona.terms.items():
+        before = info.start
+        asked = None
+        moved_at = None
+        for t in turns:
+            for term in t.terms:
+                if term.issue == issue:
+                    v = normalize(info.kind, term.value)
+                    if v is not None and v != before:
+                        asked = v
+            now = t.offer.get(issue, before)
+            if now != before:
+                moved_at = t.n
+            before = now
+        out.append(TermReview(issue, info.label, info.show(info.start), info.show(before),
+                              info.show(asked) if asked is not None else None, moved_at if before != info.start else None))
+    return out
 
 
 @dataclass(frozen=True)
@@ -56,6 +97,12 @@ class Debrief:
     candidate_risk: float = 4.6
     manager_risk: float = 3.5
     offers_upheld: float = 94.0
+    terms: list[TermReview] = field(default_factory=list)
+
+    @property
+    def won(self) -> list[TermReview]:
+        """The terms the ending settled in the learner's favour (the contract's ``deal``)."""
+        return [t for t in self.terms if t.moved] if self.ending.outcome in ("success", "partial") else []
 
     @property
     def outcome(self) -> str:
@@ -122,6 +169,7 @@ def build_debrief(session: "Session", *, mode: str = "practice", risk_estimate: 
         candidate_risk=RESEARCH_BY_ID["candidate_risk"].value,
         manager_risk=RESEARCH_BY_ID["manager_risk"].value,
         offers_upheld=RESEARCH_BY_ID["offers_upheld"].value,
+        terms=term_review(lp, session.turns),
     )
 
 

@@ -130,6 +130,27 @@ def transcript_markdown(
     if e.summary:
         out.append(esc(e.summary))
         out.append("")
+    if persona.terms:
+        from roleplay.engine.debrief import term_review
+
+        review = [t for t in term_review(persona, transcript.turns) if t.moved or t.asked]
+        out.append("## Terms")
+        out.append("")
+        if not review:
+            out.append("No term was asked for and none moved.")
+            out.append("")
+        else:
+            out.append("| term | offered | at the end | you asked for |")
+            out.append("|---|---|---|---|")
+        for t in review:
+            out.append(f"| {esc(t.label)} | {esc(t.start)} | {esc(t.end)}{f' (move {t.moved_at})' if t.moved_at else ''} | {esc(t.asked) if t.asked else '—'} |")
+        if review:
+            out.append("")
+        if transcript.deal is not None:
+            out.append(f"Settled by the ending: {esc(', '.join(t.label for t in review if t.moved) or 'nothing changed')}.")
+        else:
+            out.append("No agreement was reached, so nothing was settled.")
+        out.append("")
     out.append("## Conversation")
     out.append("")
     if transcript.opening:

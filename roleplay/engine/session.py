@@ -16,6 +16,7 @@ undo, branching, resume and re-grading work.
 from __future__ import annotations
 
 import random
+import re
 from typing import Callable, Iterable, Sequence
 
 from roleplay.analysis.feedback import Feedback, MoveContext, SessionScore
@@ -41,6 +42,14 @@ def _default_detect(text: str) -> Detection:
     from roleplay.analysis.detector import detect
 
     return detect(text)
+
+
+def _canonical(info, value: str) -> str:
+    """A text term as the persona spells it ("denver" -> "Denver")."""
+    for name in (*info.allowed, str(info.start)):
+        if name.casefold() == value.casefold():
+            return name
+    return value[:1].upper() + value[1:] if value.islower() else value
 
 
 class SessionEnded(Exception):
@@ -150,7 +159,7 @@ class Session:
         ctx = self.context()
         feedback = assess_move(detection, ctx)
         asked_before = dict(self.asked)
-        mentioned = self._hear_terms(found)
+        mentioned = self._hear_terms(found, text)
 
         env: dict = {t: False for t in TAGS}
         env.update({t: True for t in detection.tags})
@@ -207,7 +216,7 @@ class Session:
 
     # ------------------------------------------------------------ terms
 
-    def _hear_terms(self, found) -> set[str]:
+    def _hear_terms(self, found, text: str) -> set[str]:
         """Keep what the learner asked for (``asked.X``); return the terms named."""
         info = self.persona.terms
         mentioned: set[str] = set()
@@ -215,20 +224,33 @@ class Session:
         for t in found:
             if t.issue not in info:
                 continue
-            mentioned.add(t.issue)
             v = normalize(info[t.issue].kind, t.value)
-            if v is not None:
+            if v is not None and info[t.issue].kind == "text":
+                v = _canonical(info[t.issue], v)
+            if v is None:
+                mentioned.add(t.issue)  # named without a value: "what about the start date?"
+            else:
                 heard.setdefault(t.issue, []).append(v)
-        self.new_ask = bool(mentioned - self._named)
-        self._named |= mentioned
+        # The manager knows the places and titles in play even when the
+        # learner writes them in lower case ("can i move to denver").
+        for issue, spec in info.items():
+            if spec.kind == "text" and issue not in heard:
+                for name in (*spec.allowed, str(spec.start)):
+                    if name and re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", text.casefold()):
+                        mentioned.add(issue)
+                        heard.setdefault(issue, []).append(name)
+        self.new_ask = False
         for issue, values in heard.items():
             # "128k instead of 118k": what is asked is a value that differs from
             # the offer; naming the offer's own value ("is June 2 fixed?") asks nothing.
             new = [v for v in values if v != self.offer.get(issue)]
             if not new:
-                continue
+                continue  # "see you on June 2!" names the offer's own date: no ask, no mention
+            mentioned.add(issue)
             self.new_ask = self.new_ask or self.asked.get(issue) != new[-1]
             self.asked[issue] = new[-1]
+        self.new_ask = self.new_ask or bool(mentioned - self._named)
+        self._named |= mentioned
         return mentioned
 
     def _term_env(self, mentioned: set[str]) -> dict:

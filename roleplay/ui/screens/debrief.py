@@ -38,6 +38,25 @@ def outcome_content(d: Debrief) -> Content:
     return Content.assemble(*parts)
 
 
+def terms_content(d: Debrief) -> Content:
+    """What was won, from and to, and what was asked but not given."""
+    settled = d.ending.outcome in ("success", "partial")
+    moved = [t for t in d.terms if t.moved]
+    title = "What you won" if settled else ("On the table when it ended" if moved else "The terms")
+    parts: list = [(title, "bold underline")]
+    if not moved:
+        parts += ["\n", ("Nothing moved: every term stayed as first offered.", "dim")]
+    for t in moved:
+        when = f"  (move {t.moved_at})" if t.moved_at else ""
+        parts += ["\n", (f"{t.label[:1].upper()}{t.label[1:]}: ", "bold"), Content(clean(t.start)), " → ", (clean(t.end), "bold"), (when, "dim")]
+    for t in d.terms:
+        if t.asked and t.asked != t.end:
+            parts += ["\n", (f"{t.label[:1].upper()}{t.label[1:]}: ", "bold"), Content(clean(f"you asked for {t.asked}; it stayed at {t.end}" if not t.moved else f"you asked for {t.asked}; you got {t.end}")), ]
+    if moved and not settled:
+        parts += ["\n", ("No agreement was reached, so none of this was settled.", "dim")]
+    return Content.assemble(*parts)
+
+
 def scores_content(d: Debrief) -> Content:
     parts: list = [("Overall score   ", "bold"), bar(d.overall, 20), (f" {'—' if d.overall is None else d.overall}", "bold"), "\n"]
     for pid in d.active:
@@ -110,6 +129,8 @@ class DebriefScreen(Screen):
         yield Header()
         with VerticalScroll(id="debrief"):
             yield Static(outcome_content(d), id="outcome", classes=f"card -{d.outcome}")
+            if d.terms:
+                yield Static(terms_content(d), id="terms", classes="card")
             yield Static(scores_content(d), id="scores", classes="card")
             chart = TrendChart(id="chart", classes="card")
             chart.show(d.trust, d.trust_range, d.score)

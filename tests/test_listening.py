@@ -1,0 +1,150 @@
+"""The engine listens: terms asked and conceded, handlers everywhere, no line
+twice, channel-true lines, goodbyes that close, stalls that move on."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from roleplay.engine.session import Session
+from roleplay.persona.loader import load_persona
+from roleplay.persona.termspec import normalize, parse_date
+
+from conftest import FIXTURES
+from roleplay.engine.move import Move
+
+HAGGLE = FIXTURES / "personas" / "haggle" / "haggle.yaml"
+
+
+@pytest.fixture(scope="module")
+def haggle():
+    return load_persona(HAGGLE)
+
+
+def test_a_concession_is_clamped_to_the_persona_limit_and_quoted(haggle):
+    s = Session(haggle, seed=0)
+    t = s.play("Could I ask for a signing bonus of $8,000?")
+    assert s.asked["signing_bonus"] == 8000
+    assert s.offer["signing_bonus"] == 6000  # the persona's max
+    assert "$6,000" in t.manager and "$8,000" in t.manager
+    assert t.offer["signing_bonus"] == 6000 and t.rule.startswith("fallback[")
+
+
+def test_naming_the_offer_s_own_value_asks_nothing(haggle):
+    s = Session(haggle, seed=0)
+    t = s.play("Is the May 1 start date fixed?")
+    assert "start_date" not in s.asked and s.offer["start_date"] == "--05-01"
+    assert t.rule == "talk.otherwise" and not s.new_ask  # not even a mention
+
+
+def test_a_term_named_without_a_value_is_a_mention(haggle):
+    s = Session(haggle, seed=0)
+    t = s.play("What about the start date?")
+    assert t.rule.startswith("fallback[") and s.new_ask and s.offer["start_date"] == "--05-01"
+
+
+def test_a_text_term_is_given_only_when_allowed_and_read_in_lower_case(haggle):
+    s = Session(haggle, seed=0)
+    s.play("could i be based in denver instead")  # not allowed
+    assert s.offer["location"] == "Boston"
+    t = s.play("what about the austin office then")
+    assert s.asked["location"] == "Austin" and s.offer["location"] == "Austin"
+    assert "Austin" in t.manager
+
+
+def test_a_goodbye_after_an_agreement_closes_it_with_the_deal(haggle):
+    s = Session(haggle, seed=0)
+    s.play("Could we say a $5,000 signing bonus?")
+    t = s.play("Thanks, see you on May 1!")
+    assert s.ended and t.state == "deal"
+    assert t.manager == "Done: a signing bonus of $5,000."  # the call line, not the email one
+    data = json.loads(s.transcript().to_json())
+    assert data["deal"] == {"signing_bonus": {"from": 0, "to": 5000}}
+    assert data["ending"]["summary"] == "You agreed a signing bonus of $5,000."
+
+
+def test_the_deal_is_null_at_a_failure_and_empty_when_nothing_moved(haggle):
+    s = Session(haggle, seed=0)
+    s.play("talk soon, bye")
+    assert s.ending_info().outcome == "failure" and s.transcript().deal is None
+    assert json.loads(s.transcript().to_json())["deal"] is None
+
+
+def test_an_ending_reached_from_email_says_its_email_line(haggle):
+    s = Session(haggle, seed=0)
+    s.play("Could we do a $4,000 signing bonus?")
+    s.play("Could we set up a call this week?", tags=["requests_meeting"])
+    assert s.channel == "email"
+    t = s.play("That works for me, thank you.", tags=["accepts"])
+    assert t.state == "deal" and t.manager.startswith("Hi Robin,") and t.channel == "email"
+
+
+def test_no_line_is_said_twice_while_another_fits(haggle):
+    for seed in range(10):
+        s = Session(haggle, seed=seed)
+        said = [s.opening]
+        while not s.ended:
+            said.append(s.play("hmm", tags=[]).manager)
+        # talk: 2 say + 1 again, 2 last resort, wrap-up 2, the ending: all distinct
+        assert len(said) == len(set(said)), said
+        assert s.repeats == 0
+
+
+def test_when_every_line_is_used_the_oldest_is_said_again(tiny):
+    s = Session(tiny, seed=0)
+    lines = [s.play("hello", tags=[]).manager for _ in range(4)]
+    # inbox has two lines and no 'again' or last-resort pool: the third reply repeats the oldest
+    assert lines[0] != lines[1] and lines[2] == lines[0] and lines[3] == lines[1]
+    assert s.repeats == 2
+
+
+def test_a_stalled_conversation_is_moved_on_then_closed(haggle):
+    s = Session(haggle, seed=0)
+    states = []
+    while not s.ended:
+        states.append(s.play("hmm", tags=[]).state)
+    # three idle moves, the wrap-up, one more idle move there, the close
+    assert states == ["talk", "talk", "talk", "wrap_up", "wrap_up", "out_of_time"]
+
+
+def test_something_new_is_progress_and_resets_stalled(haggle):
+    s = Session(haggle, seed=0)
+    s.play("hmm", tags=[])
+    s.play("hmm", tags=[])
+    assert s.stalled == 2
+    s.play("Could the start be May 20?")
+    assert s.stalled == 0 and s.offer["start_date"] == "--05-20"
+
+
+def test_small_talk_is_answered_then_steered(haggle):
+    s = Session(haggle, seed=0)
+    a = s.play("How was your weekend?")
+    b = s.play("How's your week going?")
+    assert a.rule == b.rule and a.manager != b.manager and s.variables["chats"] == 2
+
+
+def test_handlers_respect_only_in(haggle):
+    s = Session(haggle, seed=0)
+    t = s.play("hmm", tags=[])
+    assert t.state == "talk"  # the wrap-up close applies only in wrap_up
+
+
+def test_same_moves_give_the_same_transcript_with_terms(haggle):
+    moves = ["Could I get a signing bonus of 7k?", "And start May 15?", "hmm", "Deal, thank you!"]
+    a = Session.replay(haggle, 3, [Move(m) for m in moves])
+    b = Session.replay(haggle, 3, [Move(m) for m in moves])
+    assert a.transcript().to_json() == b.transcript().to_json()
+    assert a.transcript().deal is not None
+
+
+@pytest.mark.parametrize("text,iso", [("June 23", "--06-23"), ("23 June", "--06-23"), ("2027-06-23", "--06-23"),
+                                      ("--06-23", "--06-23"), ("Sept 3", "--09-03"), ("June 31st", "--06-31")])
+def test_dates_read_as_people_write_them(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_values_that_are_not_of_the_kind_are_refused():
+    assert parse_date("someday") is None and parse_date("Ju 3") is None
+    assert normalize("money", "lots") is None and normalize("count", True) is None
+    assert normalize("money", 8000.4) == 8000 and normalize("count", 0.25) == 0.25
