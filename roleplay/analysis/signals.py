@@ -13,23 +13,31 @@ from .lexicon import rx
 from .normalize import normalize
 
 GOODBYE = rx(
-    r"\b(?:(?:good)?bye(?: for now)?|bye-?bye|buh-?bye|see (?:you|ya|u)(?: (?:then|soon|later|on \w+|in \w+|at \w+|monday|tuesday|wednesday|thursday|friday|next \w+|(?:on )?(?:the )?\d{1,2}\w*|there))|"
+    r"\b(?:(?:good)?bye+(?: for now)?|bye-?bye|buh-?bye|"
+    r"(?:see|c) (?:you|ya|u)(?: (?:then|soon|later|there|in \w+|at \w+|on \w+|(?:on )?(?:monday|tuesday|wednesday|thursday|friday)|next \w+|(?:on )?(?:the )?\d{1,2}\w*|(?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*))|"
+    r"we see (?:in|on|the) \w+|until (?:soon|then|next time|we (?:meet|speak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)|"
+    r"look(?:ing)? forward to (?:seeing|meeting) you|"
     r"(?:talk|speak|chat) (?:to you |with you |w(?:/| )u )?(?:soon|later|then|tomorrow|next week|on \w+day)|ttyl|cya|laters|catch (?:you|ya|u) later|"
-    r"take care(?! of)|have a (?:good|great|nice|lovely|wonderful) (?:day|evening|weekend|night|one|rest of (?:your|the) \w+)|"
-    r"until (?:then|next time|monday|tuesday|wednesday|thursday|friday)|speak to you (?:then|soon)|"
-    r"(?:i'?ll|we'?ll) (?:let you go|leave it there)|that'?s all (?:from me|for now)|signing off|over and out|cheerio|ciao|adios|hasta luego)\b",
-    yes=("Thanks, see you on March 3!", "talk soon, bye", "Great, have a good weekend.", "ok ttyl"),
-    no=("Could we talk about the start date?", "I'd like to see the numbers first.", "Take care of the letter, please: could we revisit the base?"),
+    r"take care(?! of)|have a (?:good|great|nice|lovely|wonderful) (?:day|evening|week|weekend|night|one|rest of (?:your|the) \w+)|have (?:nice|good) (?:day|week|weekend)|"
+    r"speak to you (?:then|soon)|(?:i'?ll|we'?ll) (?:let you go|leave it there)|that'?s all (?:from me|for now)|signing off|over and out|cheerio|ciao|adios|hasta luego|"
+    r"i'?(?:ll| will) (?:watch|look out|keep an eye out|wait|await|be waiting|look) (?:out )?(?:for )?(?:the|your|my)? ?(?:new |revised |updated |written |final )?(?:letter|contract|paperwork|confirmation|offer letter))\b",
+    yes=("Thanks, see you on March 3!", "talk soon, bye", "Great, have a good weekend.", "ok ttyl", "thx again, see u june 23!!",
+         "Until June, then.", "I'll watch for the revised letter, thanks.", "I look forward to seeing you on June 23."),
+    no=("Could we talk about the start date?", "I'd like to see the numbers first.", "Take care of the letter, please: could we revisit the base?",
+        "Could I have until Monday to decide?", "Best regards, Alex"),
 )
 
 SMALL_TALK = rx(
-    r"\b(?:how (?:are|r) (?:you|u|things)|how'?s (?:it going|your (?:day|week|weekend|morning|afternoon|evening|team|family)|everything|life|the weather|things)|"
-    r"how (?:was|is) your (?:day|week|weekend|morning|trip|holiday|vacation|evening)|how have you been|what'?s up|wassup|sup\b|"
-    r"hope (?:you(?:'re| are)|you'?ve been|all is|this finds you) (?:well|good|doing well|great|having)|hope you had a (?:good|great|nice|lovely)|"
-    r"(?:nice|lovely|good|great) (?:weather|day|to hear from you|to talk to you)|(?:the )?weather|weekend plans|"
-    r"long time no (?:see|talk)|good (?:morning|afternoon|evening)|^(?:hi|hey|hello|hiya|yo|greetings)\b[\s!.,]*(?:\w+[\s!.,]*)?$)",
-    yes=("hey! how's your week going?", "Good morning, how are you?", "Hope you had a lovely weekend."),
-    no=("How do you usually decide on signing bonuses?", "How does the transfer process work?"),
+    r"\b(?:how (?:are|r) (?:you|u|things|they)|how'?s (?:it going|(?:your|ur|the) (?:day|week|weekend|morning|afternoon|evening|team|family)|everything|life|the weather|things)|"
+    r"how (?:was|is|has|'s) (?:your|ur|the) (?:\w+ )?(?:day|week|weekend|morning|trip|holiday|vacation|evening|team)(?: been)?(?: going)?|how is going your|how have you been|what'?s up|wassup|sup\b|"
+    r"(?:i )?(?:hope|trust|wish) (?:that )?(?:you|u|ur|your|all|everything|things|the team|this (?:email|message|mail|note) (?:finds|is finding) you)\b[^.?!]{0,40}\b(?:well|good|going|fine|nice|smooth|relaxing|lovely|decent|chill|busy|swamped|warm|keeping|crazy|hectic|start)\b|"
+    r"(?:good|busy|long|quiet|nice) (?:week|day|weekend|season|morning)\s*[?]|(?:you|u) well\s*[?]|all (?:is )?(?:well|good|okay|ok) (?:at|with|on) (?:your|you)|everything is (?:okay|ok|good|fine) with you|"
+    r"(?:nice|lovely|good|great) (?:weather|to hear from you|to talk to you|to speak (?:with|to) you)|(?:the )?weather|weekend plans|(?:cold|freezing|raining|snowing|sunshine|warm) (?:yet|there|over there|in \w+)|"
+    r"long time no (?:see|talk)|good (?:morning|afternoon|evening)|greetings|namaste|happy new year|"
+    r"^(?:hi+|hey+|hello|hiya|yo|morning|afternoon)\b[\s!.,]*(?:\w+[\s!.,]*)?$)",
+    yes=("hey! how's your week going?", "Good morning, how are you?", "Hope you had a lovely weekend.", "Hi. Good week?",
+         "hii hope things at the office arent too crazy rn", "I trust all is well at your end?"),
+    no=("How do you usually decide on signing bonuses?", "How does the transfer process work?", "I hope we can find a way to make Denver work."),
 )
 
 
