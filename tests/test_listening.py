@@ -14,7 +14,7 @@ from roleplay.persona.termspec import normalize, parse_date
 from conftest import FIXTURES
 from roleplay.engine.move import Move
 
-HAGGLE = FIXTURES / "personas" / "haggle" / "haggle.yaml"
+HAGGLE = FIXTURES / "listening" / "haggle" / "haggle.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +148,41 @@ def test_values_that_are_not_of_the_kind_are_refused():
     assert parse_date("someday") is None and parse_date("Ju 3") is None
     assert normalize("money", "lots") is None and normalize("count", True) is None
     assert normalize("money", 8000.4) == 8000 and normalize("count", 0.25) == 0.25
+
+
+def test_roleplay_run_writes_terms_offer_and_deal(tmp_path, capsys):
+    from roleplay.cli import main
+
+    moves = tmp_path / "moves.txt"
+    moves.write_text("Could I get a signing bonus of $5,000?\nAnd could the start be May 20?\nThanks, talk soon!\n", encoding="utf-8")
+    code = main(["run", str(HAGGLE), "--moves", str(moves), "--seed", "4"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and data["ending"]["outcome"] == "success"
+    assert data["turns"][0]["terms"] == [{"issue": "signing_bonus", "value": 5000, "unit": "USD", "text": data["turns"][0]["terms"][0]["text"]}]
+    assert data["turns"][1]["offer"]["start_date"] == "--05-20"
+    assert data["deal"] == {"signing_bonus": {"from": 0, "to": 5000}, "start_date": {"from": "--05-01", "to": "--05-20"}}
+
+
+def test_the_debrief_shows_what_was_won_from_and_to(haggle):
+    from roleplay.engine.debrief import build_debrief
+
+    s = Session(haggle, seed=0)
+    s.play("Could I ask for a signing bonus of $9,000?")
+    s.play("ok deal, thanks!", tags=["accepts"])
+    d = build_debrief(s)
+    (won,) = d.won
+    assert (won.label, won.start, won.end, won.asked, won.moved_at) == ("signing bonus", "$0", "$6,000", "$9,000", 1)
+
+
+def test_nothing_is_won_when_no_agreement_was_reached(haggle):
+    from roleplay.engine.debrief import build_debrief
+
+    s = Session(haggle, seed=0)
+    s.play("Could I ask for a signing bonus of $3,000?")
+    s.play("Accept this or I walk.", tags=["threat"])
+    for _ in range(8):
+        if s.ended:
+            break
+        s.play("hmm", tags=[])
+    d = build_debrief(s)
+    assert d.won == [] and any(t.moved for t in d.terms)
