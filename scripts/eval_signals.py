@@ -26,7 +26,10 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--bank", type=Path)
     ap.add_argument("--show", action="store_true", help="print the misses and false alarms")
+    ap.add_argument("--jsonl", type=Path, help="a labelled file instead: one {text, goodbye, small_talk} per line")
     a = ap.parse_args()
+    if a.jsonl:
+        return labelled(a.jsonl, a.show)
     voices = load_bank(a.bank)
     for sig, intent in FOR.items():
         tp = fn = fp = tn = 0
@@ -54,6 +57,25 @@ def main() -> int:
                 print("   miss:", m)
             for m in alarms:
                 print("   alarm:", m)
+    return 0
+
+
+def labelled(path: Path, show: bool) -> int:
+    import json
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for sig in FOR:
+        tp = sum(1 for r in rows if r[sig] and sig in signals(r["text"]))
+        fn = sum(1 for r in rows if r[sig] and sig not in signals(r["text"]))
+        fp = sum(1 for r in rows if not r[sig] and sig in signals(r["text"]))
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r_ = tp / (tp + fn) if tp + fn else 0.0
+        print(f"{sig:<11} recall {r_:.3f} ({tp}/{tp + fn})  precision {p:.3f}  false alarms {fp}/{len(rows) - tp - fn}")
+        if show:
+            for r in rows:
+                hit = sig in signals(r["text"])
+                if hit != r[sig]:
+                    print(f"   {'miss' if r[sig] else 'alarm'}: [{r['voice']}] {r['text']}")
     return 0
 
 
