@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from roleplay.engine.conversation import Conversation
-from roleplay.engine.debrief import TRUST
+from roleplay.engine.debrief import TRUST, term_review
 from roleplay.engine.session import MAX_MESSAGE_CHARS, SessionEnded
 from roleplay.persona.template import fill
 from roleplay.ui.safe_text import notify, one_line
@@ -133,10 +133,11 @@ class ConversationScreen(Screen):
         s = self.session
         trust = s.variables.get(TRUST)
         last = s.turns[-1] if s.turns else None
+        self.query_one(CoachPanel).refresh_from(
+            score=s.score(), active=self.active, trust=trust, trust_range=self.trust_range, change=self._last_change, turn=last,
+            terms=term_review(s.persona, s.turns),
+        )
         if not self.exam:
-            self.query_one(CoachPanel).refresh_from(
-                score=s.score(), active=self.active, trust=trust, trust_range=self.trust_range, change=self._last_change, turn=last
-            )
             self.query_one("#coach-strip", Static).update(strip_text(last, s.score(), trust, self._last_change))
         composer = self.query_one(Composer)
         line = self.query_one("#channel-line", Static)

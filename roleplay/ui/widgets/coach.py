@@ -84,6 +84,25 @@ class HintView(Static):
         self.display = False
 
 
+class TermsView(Static):
+    """What is on the table: each term that has moved or was asked for."""
+
+    def show_terms(self, review) -> None:
+        rows = [t for t in review if t.moved or t.asked]
+        if not rows:
+            self.update(Content("On the table: the offer as made.").stylize("dim"))
+            return
+        parts: list = [("On the table", "bold")]
+        for t in rows:
+            label = f"{t.label[:1].upper()}{t.label[1:]}"
+            parts += ["\n", f"{label:<{LABEL_WIDTH}}", Content(clean(t.start))]
+            if t.moved:
+                parts += [" → ", (clean(t.end), "bold")]
+            if t.asked and t.asked != t.end:
+                parts.append((f"  (asked {clean(t.asked)})", "dim"))
+        self.update(Content.assemble(*parts))
+
+
 class CoachPanel(VerticalScroll):
     """Right-hand panel of the conversation screen (toggled with F3 at narrow widths)."""
 
@@ -95,6 +114,7 @@ class CoachPanel(VerticalScroll):
         yield Static(Content("Coach"), classes="panel-title")
         yield ScoreBars(id="score-bars")
         yield TrustMeter(id="trust")
+        yield TermsView(id="terms")
         yield HintView(id="hint")
         yield FeedbackView(id="feedback")
 
@@ -105,7 +125,11 @@ class CoachPanel(VerticalScroll):
             self.query_one(TrustMeter).display = False
             self.query_one(FeedbackView).show_exam()
 
-    def refresh_from(self, *, score: SessionScore, active: Sequence[str], trust: int | None, trust_range: tuple[int, int], change: int | None, turn: Turn | None) -> None:
+    def refresh_from(self, *, score: SessionScore, active: Sequence[str], trust: int | None, trust_range: tuple[int, int], change: int | None, turn: Turn | None, terms=()) -> None:
+        view = self.query_one(TermsView)
+        view.display = bool(terms)
+        if terms:
+            view.show_terms(terms)
         if self.exam:
             return
         self.query_one(ScoreBars).show(score, active)
@@ -128,4 +152,4 @@ def strip_text(turn: Turn | None, score: SessionScore, trust: int | None, change
     return Content.assemble(*parts)
 
 
-__all__ = ["CoachPanel", "ScoreBars", "TrustMeter", "FeedbackView", "HintView", "strip_text", "one_line"]
+__all__ = ["CoachPanel", "ScoreBars", "TrustMeter", "TermsView", "FeedbackView", "HintView", "strip_text", "one_line"]
