@@ -29,6 +29,7 @@ RESERVED = ("turn", "channel", "after_decline", "stalled", "goodbye", "small_tal
 # Built-in true/false names read from the message beside the tags.
 SIGNALS = ("goodbye", "small_talk", "tagged", "new_ask")
 MAX_CONFIGS = 60_000
+MAX_EVALS = 6_000_000  # condition evaluations: the walk's work budget, so validate stays fast
 MAX_TAGS_EXHAUSTIVE = 9  # 2**9 tag combinations per configuration at most
 
 
@@ -379,17 +380,30 @@ class Exploration:
     reached: set[str] = field(default_factory=set)
     idle: set[tuple[str, str]] = field(default_factory=set)  # moves that change nothing
     configs: int = 0
+    evals: int = 0
     complete: bool = True
 
 
-def _tag_combos(tags: list[str]):
+def _tag_combos(tags: list[str], rules=()):
+    """Truth assignments of a state's inputs to try: all of them when few;
+    otherwise, for each rule, every assignment of the inputs that rule reads
+    (the others false), which is what makes each rule fire or not."""
     if len(tags) <= MAX_TAGS_EXHAUSTIVE:
         for bits in itertools.product((False, True), repeat=len(tags)):
             yield dict(zip(tags, bits))
         return
-    for k in range(0, 4):  # too many to enumerate: every combination of up to 3 tags
-        for chosen in itertools.combinations(tags, k):
-            yield {t: (t in chosen) for t in tags}
+    seen: set[frozenset] = set()
+    base = {t: False for t in tags}
+    for r in (None, *rules):
+        own = [] if r is None or r.when is None else [t for t in _bool_inputs([r]) if t in base]
+        if len(own) <= 4:
+            choices = (frozenset(c for c, bit in zip(own, bits) if bit) for bits in itertools.product((False, True), repeat=len(own)))
+        else:  # any three of them (two when the rule reads very many)
+            choices = (frozenset(c) for k in range(4 if len(own) <= 8 else 3) for c in itertools.combinations(own, k))
+        for on in choices:
+            if on not in seen:
+                seen.add(on)
+                yield base | {t: True for t in on}
 
 
 def _bool_inputs(rules) -> list[str]:
@@ -419,9 +433,14 @@ def explore(persona: Persona, compiled) -> Exploration:
     uses_decline = "after_decline" in used
     max_turn = persona.turn_limit.turns if persona.turn_limit else 40
     state_tags: dict[str, list[str]] = {}
+    state_masks: dict[str, list[int]] = {}
+    state_combos: dict[str, list[tuple[int, dict]]] = {}
     state_atoms: dict[str, list] = {}
     for s, rules in compiled.items():
         state_tags[s] = _bool_inputs(rules)
+        bit = {t: 1 << j for j, t in enumerate(state_tags[s])}
+        state_masks[s] = [sum(bit[t] for t in _bool_inputs([r]) if t in bit) for r in rules]
+        state_combos[s] = [(sum(bit[t] for t, on in c.items() if on), c) for c in _tag_combos(state_tags[s], rules)]
         state_atoms[s] = [a for r in rules if r.when for a in r.when.atoms]
     outcomes: dict[tuple, list[CompiledRule]] = {}
     # A rule that changes nothing is guarded when a rule before it in its
@@ -446,11 +465,26 @@ def explore(persona: Persona, compiled) -> Exploration:
             return hit
         rules = compiled[state]
         chosen_set: dict[tuple, CompiledRule] = {}
-        for combo in _tag_combos(state_tags[state]):
-            env.update(combo)
+        masks = state_masks[state]
+        truth: dict[tuple[int, int], bool] = {}  # (rule, its inputs' bits) -> value, for this key
+        for bits, combo in state_combos[state]:
+            env_set = False
             chosen = None
-            for rule in rules:
-                if rule.when is None or rule.when(env):
+            for i, rule in enumerate(rules):
+                if chosen is not None and (state, rule.key) in result.satisfiable:
+                    continue  # only the first match matters, and this one is known
+                if rule.when is None:
+                    value = True
+                else:
+                    k = (i, bits & masks[i])
+                    value = truth.get(k)
+                    if value is None:
+                        if not env_set:
+                            env.update(combo)
+                            env_set = True
+                        result.evals += 1
+                        value = truth[k] = rule.when(env)
+                if value:
                     result.satisfiable.add((state, rule.key))
                     if chosen is None:
                         chosen = rule
@@ -468,7 +502,7 @@ def explore(persona: Persona, compiled) -> Exploration:
     while todo:
         state, values, turn, declined = todo.popleft()
         result.configs += 1
-        if result.configs > MAX_CONFIGS:
+        if result.configs > MAX_CONFIGS or result.evals > MAX_EVALS:
             result.complete = False
             break
         for chosen in fired_rules(state, values, turn, declined):
@@ -508,7 +542,8 @@ def _explore_diagnostics(persona: Persona, compiled, src: Source) -> list[Diagno
     ex = explore(persona, compiled)
     out = []
     if not ex.complete:
-        out.append(Diagnostic(src.file, 1, 1, "warning", f"exploration stopped after {MAX_CONFIGS} configurations; unreachable-rule checks are partial"))
+        why = f"{MAX_CONFIGS} configurations" if ex.configs > MAX_CONFIGS else f"{MAX_EVALS:,} condition checks"
+        out.append(Diagnostic(src.file, 1, 1, "warning", f"exploration stopped after {why}; unreachable-rule and loop checks are partial (fewer variables, or narrower ranges, make the walk complete)"))
         return out
     for e in persona.endings:
         if e not in ex.reached:
