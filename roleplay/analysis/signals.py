@@ -18,7 +18,7 @@ GOODBYE = rx(
     r"we see (?:in|on|the) \w+|until (?:soon|then|next time|we (?:meet|speak)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)|"
     r"look(?:ing)? forward to (?:seeing|meeting) you|"
     r"(?:talk|speak|chat) (?:to you |with you |w(?:/| )u )?(?:soon|later|then|tomorrow|next week|on \w+day)|ttyl|cya|laters|catch (?:you|ya|u) later|"
-    r"take care(?! of)|have a (?:good|great|nice|lovely|wonderful) (?:day|evening|week|weekend|night|one|rest of (?:your|the) \w+)|have (?:nice|good) (?:day|week|weekend)|"
+    r"take care(?! of)|have a (?:good|great|nice|lovely|wonderful) (?:day|evening|week|weekend|night|one|rest of (?:your|the) \w+)|have (?:nice|good) (?:day|week|weekend)(?!\s*\?)|"
     r"speak to you (?:then|soon)|(?:i'?ll|we'?ll) (?:let you go|leave it there)|that'?s all (?:from me|for now)|signing off|over and out|cheerio|ciao|adios|hasta luego|"
     r"i'?(?:ll| will) (?:watch|look out|keep an eye out|wait|await|be waiting|look) (?:out )?(?:for )?(?:the|your|my)? ?(?:new |revised |updated |written |final )?(?:letter|contract|paperwork|confirmation|offer letter))\b",
     yes=("Thanks, see you on March 3!", "talk soon, bye", "Great, have a good weekend.", "ok ttyl", "thx again, see u june 23!!",

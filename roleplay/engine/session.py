@@ -221,16 +221,18 @@ class Session:
         info = self.persona.terms
         mentioned: set[str] = set()
         heard: dict[str, list[Value]] = {}
+        alias = {a: k for k, spec in info.items() for a in spec.also}
         for t in found:
-            if t.issue not in info:
+            issue = t.issue if t.issue in info else alias.get(t.issue)
+            if issue is None:
                 continue
-            v = normalize(info[t.issue].kind, t.value)
-            if v is not None and info[t.issue].kind == "text":
-                v = _canonical(info[t.issue], v)
+            v = normalize(info[issue].kind, t.value)
+            if v is not None and info[issue].kind == "text":
+                v = _canonical(info[issue], v)
             if v is None:
-                mentioned.add(t.issue)  # named without a value: "what about the start date?"
+                mentioned.add(issue)  # named without a value: "what about the start date?"
             else:
-                heard.setdefault(t.issue, []).append(v)
+                heard.setdefault(issue, []).append(v)
         # The manager knows the places and titles in play even when the
         # learner writes them in lower case ("can i move to denver").
         for issue, spec in info.items():

@@ -59,7 +59,7 @@ class Turn(_Model):
     line: str = Field(description="Stable id of the manager's line: state.index, or rule:... for rule replies")
     rule: str = Field(description="Which rule fired, e.g. inbox.rules[2] or inbox.otherwise")
     variables: dict[str, int] = Field(default_factory=dict, description="After the move")
-    offer: dict[str, int | str] = Field(default_factory=dict, description="The terms on the table after the move")
+    offer: dict[str, int | float | str] = Field(default_factory=dict, description="The terms on the table after the move")
     score: int | None = Field(None, description="Overall session score after this move")
     truncated: bool = False
 

@@ -80,10 +80,14 @@ def scenario_terms(scenario: Scenario, src: Source) -> tuple[dict[str, TermInfo]
         if start is None:
             out.append(src.diag(path + ("start",), f"'{spec.start}' is not a {kind} value{_DATE_HINT if kind == 'date' else ''}"))
             continue
+        for j, alias in enumerate(spec.also):
+            if alias not in ISSUES or alias in scenario.terms:
+                why = "is a term of its own here" if alias in scenario.terms else f"is not a term the tagger reads{_did_you_mean(alias, ISSUES)}"
+                out.append(src.diag(path + ("also", j), f"'{alias}' {why}"))
         infos[issue] = TermInfo(
             issue=issue, kind=kind, unit=spec.unit or (default[1] if default else None),
             label=spec.label or (default[2] if default else issue.replace("_", " ")), start=start,
-            format=spec.format or (default[3] if default and not spec.kind else None),
+            format=spec.format or (default[3] if default and not spec.kind else None), also=tuple(spec.also),
         )
     return infos, out
 
@@ -118,7 +122,7 @@ def persona_terms(persona: Persona, base: dict[str, TermInfo], src: Source) -> t
             out.append(src.diag(path, f"{issue}: min {vals['min']} is above max {vals['max']}", key=True))
         infos[issue] = TermInfo(
             issue=issue, kind=info.kind, unit=info.unit, label=info.label, start=vals.get("start", info.start),
-            min=vals.get("min"), max=vals.get("max"), allowed=tuple(room.allowed), format=info.format,
+            min=vals.get("min"), max=vals.get("max"), allowed=tuple(room.allowed), format=info.format, also=info.also,
         )
     return infos, out
 
@@ -238,8 +242,8 @@ def check_persona(
         if state.otherwise is not None:
             _, effects, say = compile_rule(("states", sname, "otherwise"), state.otherwise, False)
             rules.append(CompiledRule(sname, OTHERWISE, None, state.otherwise.goto, effects, say))
-        else:
-            rules.append(CompiledRule(sname, OTHERWISE, None, sname, (), ()))
+        else:  # stay, and say what is still missing (the state's own lines are its first reaction)
+            rules.append(CompiledRule(sname, OTHERWISE, None, sname, (), tuple((say_text(x), say_channel(x)) for x in state.again)))
         compiled[sname] = tuple(rules)
     for ename, ending in endings.items():
         check_lines(("endings", ename, "say"), ending.say)
@@ -390,10 +394,14 @@ def _tag_combos(tags: list[str], rules=()):
     (the others false), which is what makes each rule fire or not."""
     if len(tags) <= MAX_TAGS_EXHAUSTIVE:
         for bits in itertools.product((False, True), repeat=len(tags)):
-            yield dict(zip(tags, bits))
+            combo = dict(zip(tags, bits))
+            if combo.get("tagged") is False and any(combo[t] for t in tags if t in TAGS):
+                continue  # a message with a tag is tagged
+            yield combo
         return
     seen: set[frozenset] = set()
     base = {t: False for t in tags}
+    read_tags = [t for t in tags if t in TAGS]
     for r in (None, *rules):
         own = [] if r is None or r.when is None else [t for t in _bool_inputs([r]) if t in base]
         if len(own) <= 4:
@@ -401,6 +409,8 @@ def _tag_combos(tags: list[str], rules=()):
         else:  # any three of them (two when the rule reads very many)
             choices = (frozenset(c) for k in range(4 if len(own) <= 8 else 3) for c in itertools.combinations(own, k))
         for on in choices:
+            if "tagged" in base and any(t in on for t in read_tags):
+                on = on | {"tagged"}  # a message with a tag is tagged
             if on not in seen:
                 seen.add(on)
                 yield base | {t: True for t in on}

@@ -221,9 +221,11 @@ def compile_condition(text: str, names: Mapping[str, Type], free: frozenset[str]
                 return "bool", lambda env: v
             if isinstance(v, int):
                 return "int", lambda env: v
+            if isinstance(v, float) and v == v and abs(v) < 1e15:  # a share such as 0.25 (percent terms)
+                return "int", lambda env: v
             if isinstance(v, str):
                 return "str", lambda env: v
-            raise fail(node, f"constant {v!r} is not allowed; use whole numbers, text in quotes, True or False")
+            raise fail(node, f"constant {v!r} is not allowed; use numbers, text in quotes, True or False")
         raise fail(node, f"'{ast.unparse(node)}' is not allowed in a condition; use names, numbers, and/or/not and comparisons")
 
     t, fn = build(tree.body)  # type: ignore[attr-defined]
@@ -292,11 +294,11 @@ def _term_effect(text: str, dotted: str, op: str, value: ast.AST, terms: Mapping
     sign, node = 1, value
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         sign, node = -1, node.operand
-    if not isinstance(node, ast.Constant) or isinstance(node.value, bool) or not isinstance(node.value, (int, str)):
+    if not isinstance(node, ast.Constant) or isinstance(node.value, bool) or not isinstance(node.value, (int, float, str)):
         raise ExprError(f"the right side must be a value or asked.{issue}", shift + value.col_offset)
-    if op != "=" and (info.kind not in ("money", "count") or not isinstance(node.value, int)):
+    if op != "=" and (info.kind not in ("money", "count") or isinstance(node.value, str)):
         raise ExprError("'+=' and '-=' work on money and counts only", shift + value.col_offset)
-    raw = sign * node.value if isinstance(node.value, int) else node.value
+    raw = sign * node.value if not isinstance(node.value, str) else node.value
     amount = raw if op != "=" else normalize(info.kind, raw)
     if amount is None:
         want = {"money": "a whole number", "count": "a whole number", "date": 'a date such as "June 23"', "text": "a text"}[info.kind]

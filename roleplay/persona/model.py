@@ -82,6 +82,9 @@ class ScenarioTerm(Strict):
     unit: Line | None = Field(None, description="USD, EUR, GBP... for money; days, weeks or months for a count.")
     label: Line | None = Field(None, description='How people name it, e.g. "signing bonus".')
     format: Line | None = Field(None, description='The term in a sentence, e.g. "{value} office days a week".')
+    also: list[Identifier] = Field(
+        default_factory=list, description="Other term ids the tagger reads that mean this one here, e.g. relocation for a signing bonus."
+    )
 
 
 # ---------------------------------------------------------------- personas

@@ -102,6 +102,7 @@ class TermInfo:
     max: Value | None = None
     allowed: tuple[str, ...] = ()
     format: str | None = None
+    also: tuple[str, ...] = ()  # tagger issue ids read as this term
 
     @property
     def py_type(self) -> str:
