@@ -31,11 +31,27 @@ def test_a_concession_is_clamped_to_the_persona_limit_and_quoted(haggle):
     assert t.offer["signing_bonus"] == 6000 and t.rule.startswith("fallback[")
 
 
-def test_naming_the_offer_s_own_value_asks_nothing(haggle):
+def test_naming_the_offer_s_own_value_asks_nothing_but_names_the_term(haggle):
     s = Session(haggle, seed=0)
     t = s.play("Is the May 1 start date fixed?")
     assert "start_date" not in s.asked and s.offer["start_date"] == "--05-01"
-    assert t.rule == "talk.otherwise" and not s.new_ask  # not even a mention
+    assert t.rule.startswith("fallback[") and s.new_ask  # a mention: the start date rule answers
+
+
+def test_a_goodbye_naming_the_offer_s_own_date_is_no_mention(haggle):
+    s = Session(haggle, seed=0)
+    t = s.play("Great, see you on May 1!")
+    assert t.state == "as_is"  # closed by the goodbye, not answered as a start-date ask
+
+
+def test_dates_in_conditions_are_read_as_dates():
+    from roleplay.persona.expr import ExprError, compile_condition
+
+    names = {"asked.start_date": "date", "offer.start_date": "date"}
+    c = compile_condition('asked.start_date <= "April 7" and asked.start_date != ""', names)
+    assert c({"asked.start_date": "--04-01"}) and not c({"asked.start_date": "--04-20"}) and not c({"asked.start_date": ""})
+    with pytest.raises(ExprError, match="not a date"):
+        compile_condition('offer.start_date == "someday"', names)
 
 
 def test_a_term_named_without_a_value_is_a_mention(haggle):

@@ -2,9 +2,10 @@
 
 These are not principles (PRINCIPLES.md's fifteen tags stay exact); they
 tell a persona how a message stands in the conversation, so that "thanks,
-see you on March 3!" closes an agreement and "how was your weekend?" gets a
-friendly word instead of a non-sequitur. Persona conditions read them as
-``goodbye`` and ``small_talk``.
+see you on March 3!" closes an agreement, "how was your weekend?" gets a
+friendly word instead of a non-sequitur, and "sorry, that was rude" can
+repair. Persona conditions read them as ``goodbye``, ``small_talk`` and
+``apology``.
 """
 
 from __future__ import annotations
@@ -41,15 +42,27 @@ SMALL_TALK = rx(
 )
 
 
+APOLOGY = rx(
+    r"\b(?:sorry|apologi[sz]e|apologies|my apologies|my bad|i was (?:rude|out of line|wrong)|that was (?:rude|uncalled for|out of line|unfair)|"
+    r"(?:i )?(?:take|took) (?:that|it) back|i shouldn'?t have (?:said|written)|forgive me|pardon my)\b",
+    yes=("I'm sorry, that was rude of me.", "My apologies for the tone of my last email.", "my bad, that came out wrong"),
+    no=("Thank you for explaining.", "Could we revisit the start date?"),
+)
+
+SIGNAL_NAMES = ("goodbye", "small_talk", "apology")
+
+
 def signals(text: str) -> frozenset[str]:
-    """The signals a message carries: ``goodbye`` and/or ``small_talk``."""
+    """The signals a message carries: ``goodbye``, ``small_talk``, ``apology``."""
     norm = normalize(text[:2000])
     out = set()
     if GOODBYE.search(norm):
         out.add("goodbye")
     if SMALL_TALK.search(norm):
         out.add("small_talk")
+    if APOLOGY.search(norm):
+        out.add("apology")
     return frozenset(out)
 
 
-__all__ = ["GOODBYE", "SMALL_TALK", "signals"]
+__all__ = ["GOODBYE", "SMALL_TALK", "APOLOGY", "SIGNAL_NAMES", "signals"]

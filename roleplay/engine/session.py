@@ -23,7 +23,7 @@ from roleplay.analysis.feedback import Feedback, MoveContext, SessionScore
 from roleplay.analysis.normalize import MAX_CHARS as MAX_MESSAGE_CHARS  # longer messages are cut, with a notice
 from roleplay.analysis.rubric import assess_move
 from roleplay.analysis.scoring import score_session
-from roleplay.analysis.signals import signals
+from roleplay.analysis.signals import SIGNAL_NAMES, signals
 from roleplay.analysis.tags import TAGS, Detection
 from roleplay.analysis.terms import terms
 from roleplay.engine.dialogue import Dialogue, dialogue_for
@@ -159,14 +159,15 @@ class Session:
         ctx = self.context()
         feedback = assess_move(detection, ctx)
         asked_before = dict(self.asked)
-        mentioned = self._hear_terms(found, text)
+        sig = signals(text) if text.strip() else frozenset()
+        mentioned = self._hear_terms(found, text, "goodbye" in sig)
 
         env: dict = {t: False for t in TAGS}
         env.update({t: True for t in detection.tags})
         env.update(self.variables)
         env.update(turn=ctx.turn, channel=ctx.channel, after_decline=ctx.after_decline, stalled=self.stalled)
-        sig = signals(text) if text.strip() else frozenset()
-        env.update(goodbye="goodbye" in sig, small_talk="small_talk" in sig, tagged=bool(detection.tags), new_ask=self.new_ask)
+        env.update({name: name in sig for name in SIGNAL_NAMES})
+        env.update(tagged=bool(detection.tags), new_ask=self.new_ask)
         env.update(self._term_env(mentioned))
         before = (self.state, dict(self.variables), dict(self.offer), asked_before)
         rule = self._dialogue.move(self._model, env)
@@ -216,7 +217,7 @@ class Session:
 
     # ------------------------------------------------------------ terms
 
-    def _hear_terms(self, found, text: str) -> set[str]:
+    def _hear_terms(self, found, text: str, goodbye: bool = False) -> set[str]:
         """Keep what the learner asked for (``asked.X``); return the terms named."""
         info = self.persona.terms
         mentioned: set[str] = set()
@@ -247,7 +248,11 @@ class Session:
             # the offer; naming the offer's own value ("is June 2 fixed?") asks nothing.
             new = [v for v in values if v != self.offer.get(issue)]
             if not new:
-                continue  # "see you on June 2!" names the offer's own date: no ask, no mention
+                # The offer's own value asks nothing; it names the term ("is the
+                # March 3 start fixed?"), except in a goodbye ("see you on March 3!").
+                if not goodbye:
+                    mentioned.add(issue)
+                continue
             mentioned.add(issue)
             self.new_ask = self.new_ask or self.asked.get(issue) != new[-1]
             self.asked[issue] = new[-1]

@@ -25,9 +25,9 @@ from roleplay.persona.template import placeholders
 from roleplay.persona.termspec import DEFAULTS, TermInfo, normalize
 from roleplay.persona.yamlsource import Source
 
-RESERVED = ("turn", "channel", "after_decline", "stalled", "goodbye", "small_talk", "tagged", "new_ask", "terms_won")
+RESERVED = ("turn", "channel", "after_decline", "stalled", "goodbye", "small_talk", "apology", "tagged", "new_ask", "terms_won")
 # Built-in true/false names read from the message beside the tags.
-SIGNALS = ("goodbye", "small_talk", "tagged", "new_ask")
+SIGNALS = ("goodbye", "small_talk", "apology", "tagged", "new_ask")
 MAX_CONFIGS = 60_000
 MAX_EVALS = 6_000_000  # condition evaluations: the walk's work budget, so validate stays fast
 MAX_TAGS_EXHAUSTIVE = 9  # 2**9 tag combinations per configuration at most

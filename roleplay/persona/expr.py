@@ -15,7 +15,7 @@ import operator
 from dataclasses import dataclass
 from typing import Any, Callable, Literal, Mapping
 
-Type = Literal["bool", "int", "str"]
+Type = Literal["bool", "int", "str", "date"]  # a date is text in --MM-DD form, ordered
 Env = Mapping[str, Any]
 
 MAX_EXPR_CHARS = 500
@@ -173,15 +173,26 @@ def compile_condition(text: str, names: Mapping[str, Type], free: frozenset[str]
                 return "int", lambda env: lf(env) + rf(env)
             return "int", lambda env: lf(env) - rf(env)
         if isinstance(node, ast.Compare):
-            items = [build(node.left)] + [build(c) for c in node.comparators]
+            nodes = [node.left, *node.comparators]
+            items = [build(n) for n in nodes]
+            # A date compared with text in quotes: read the text as a date ("April 7").
+            if any(t == "date" for t, _ in items):
+                for j, (n, (t, _)) in enumerate(zip(nodes, items)):
+                    if t == "str" and isinstance(n, ast.Constant) and isinstance(n.value, str):
+                        from roleplay.persona.termspec import parse_date
+
+                        iso = parse_date(n.value) if n.value else ""
+                        if iso is None:
+                            raise fail(n, f"'{n.value}' is not a date; write it as \"June 23\" or \"2027-06-23\"")
+                        items[j] = ("date", lambda env, iso=iso: iso)
             ops = []
             for op, (lt, _), (rt, _), right in zip(node.ops, items, items[1:], node.comparators):
                 if type(op) not in _COMPARE:
                     raise fail(node, f"comparison '{type(op).__name__}' is not allowed; use ==, !=, <, <=, >, >=")
                 if lt != rt:
                     raise fail(right, f"cannot compare {lt} with {rt}")
-                if lt != "int" and isinstance(op, _ORDERING):
-                    raise fail(node, "only numbers can be ordered with <, <=, >, >=")
+                if lt not in ("int", "date") and isinstance(op, _ORDERING):
+                    raise fail(node, "only numbers and dates can be ordered with <, <=, >, >=")
                 ops.append(_COMPARE[type(op)])
             fns = [f for _, f in items]
 

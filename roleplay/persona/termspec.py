@@ -106,7 +106,7 @@ class TermInfo:
 
     @property
     def py_type(self) -> str:
-        return "int" if self.kind in ("money", "count") else "str"
+        return "int" if self.kind in ("money", "count") else "date" if self.kind == "date" else "str"
 
     def clamp(self, value: Value) -> Value | None:
         """``value`` moved inside the persona's limits; None when it may not be given."""
