@@ -202,3 +202,15 @@ def test_nothing_is_won_when_no_agreement_was_reached(haggle):
         s.play("hmm", tags=[])
     d = build_debrief(s)
     assert d.won == [] and any(t.moved for t in d.terms)
+
+
+def test_said_is_this_message_and_within_reads_the_limits(haggle):
+    from roleplay.engine.session import Session as S
+
+    s = S(haggle, seed=0)
+    s.play("Could the start be June 20?")  # beyond the persona's May 31
+    env = s._term_env(set())
+    assert env["within.start_date"] is False and s.offer["start_date"] == "--05-31"
+    s.play("hmm", tags=[])
+    env = s._term_env(set())
+    assert env["said.start_date"] == "" and env["asked.start_date"] == "--06-20"

@@ -83,6 +83,7 @@ class Session:
         self.stalled = 0  # moves in a row that left everything as it was
         self.new_ask = False  # the last move named a term, or a value, not heard before
         self._named: set[str] = set()
+        self._said_now: dict[str, Value] = {}
         self._visited = {p.start}
         self._said: dict[str, int] = {}  # line as said -> the last turn it was said
         self.repeats = 0  # lines said a second time (only when no other line fitted)
@@ -243,6 +244,7 @@ class Session:
                         mentioned.add(issue)
                         heard.setdefault(issue, []).append(name)
         self.new_ask = False
+        self._said_now = {}
         for issue, values in heard.items():
             # "128k instead of 118k": what is asked is a value that differs from
             # the offer; naming the offer's own value ("is June 2 fixed?") asks nothing.
@@ -256,6 +258,7 @@ class Session:
             mentioned.add(issue)
             self.new_ask = self.new_ask or self.asked.get(issue) != new[-1]
             self.asked[issue] = new[-1]
+            self._said_now[issue] = new[-1]
         self.new_ask = self.new_ask or bool(mentioned - self._named)
         self._named |= mentioned
         return mentioned
@@ -268,6 +271,9 @@ class Session:
             env[f"offer.{issue}"] = self.offer[issue]
             env[f"mentions.{issue}"] = issue in mentioned
             env[f"won.{issue}"] = self.offer[issue] != info.start
+            env[f"said.{issue}"] = self._said_now.get(issue, empty(info.kind))
+            asked = self.asked.get(issue)
+            env[f"within.{issue}"] = asked is not None and info.clamp(asked) == asked
             won += self.offer[issue] != info.start
         env["terms_won"] = won
         return env

@@ -43,12 +43,14 @@ def condition_names(persona: Persona, terms: dict[str, TermInfo] | None = None) 
         names[f"offer.{issue}"] = info.py_type
         names[f"mentions.{issue}"] = "bool"
         names[f"won.{issue}"] = "bool"
+        names[f"said.{issue}"] = info.py_type
+        names[f"within.{issue}"] = "bool"
     return names
 
 
 def free_names(names: dict[str, str]) -> frozenset[str]:
     """Names whose values come from what the learner typed, not from the state."""
-    return frozenset(n for n in names if n.startswith(("asked.", "offer.")) or n in ("stalled", "terms_won"))
+    return frozenset(n for n in names if n.startswith(("asked.", "offer.", "said.")) or n in ("stalled", "terms_won"))
 
 
 def template_names(scenario: Scenario, persona: Persona, terms: dict[str, TermInfo]) -> set[str]:
@@ -419,7 +421,7 @@ def _tag_combos(tags: list[str], rules=()):
 def _bool_inputs(rules) -> list[str]:
     """What a state's conditions read from the message: tags, signals, free comparisons."""
     names = {n for r in rules if r.when for n in r.when.names}
-    out = sorted(n for n in names if n in TAGS or n in SIGNALS or n.startswith(("mentions.", "won.")))
+    out = sorted(n for n in names if n in TAGS or n in SIGNALS or n.startswith(("mentions.", "won.", "within.")))
     out += sorted({k for r in rules if r.when for k in r.when.free})
     return out
 

@@ -20,7 +20,7 @@ Env = Mapping[str, Any]
 
 MAX_EXPR_CHARS = 500
 # Dotted names read terms: ``asked.signing_bonus``, ``offer.start_date``.
-TERM_SPACES = ("asked", "offer", "mentions", "won")
+TERM_SPACES = ("asked", "said", "offer", "mentions", "won", "within")
 # A comparison that reads what the learner typed (a term, how long the
 # conversation has stalled) cannot be known from the state and variables:
 # the checker's walk sets it true or false freely, under this key.
