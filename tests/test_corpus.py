@@ -18,9 +18,9 @@ DOMAINS = {"reassignment", "first_offer", "counteroffer", "promotion", "contract
 SEALED = {"nonnative_portuguese", "slack_typos"}
 
 
-def _rows(directory: Path) -> list[dict]:
+def _rows(directory: Path, pattern: str = "*.jsonl") -> list[dict]:
     out = []
-    for path in sorted(directory.glob("*.jsonl")):
+    for path in sorted(directory.glob(pattern)):
         out += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     return out
 
@@ -72,10 +72,20 @@ def test_fresh_holdout_writers_were_never_trained_on():
     # data/holdout: voices written after the model was trained and measured
     # once; no training reads this folder (scripts/tagger_lab.py CORPUS is
     # data/moves), and none of its voices is in the shipped model.
-    holdout = _rows(ROOT / "data" / "holdout")
-    assert len(holdout) >= 240
+    holdout = _rows(ROOT / "data" / "holdout", "*-moves.jsonl")  # the tag holdouts (signals-fresh is for signals)
+    assert len(holdout) >= 480
     voices = {r["voice"] for r in holdout}
     trained = set(load_model().meta["trained_on"]["corpus_voices"])
     assert voices and not voices & trained
     assert not voices & {r["voice"] for r in ROWS}
     assert all(set(r["tags"]) <= set(TAGS) for r in holdout)
+
+
+def test_the_signals_holdout_is_labelled_and_apart_from_the_phrase_bank():
+    from roleplay.playtest.bank import load_bank
+
+    rows = _rows(ROOT / "data" / "holdout", "signals-*.jsonl")
+    assert len(rows) == 200 and len({r["id"] for r in rows}) == 200
+    assert sum(r["goodbye"] for r in rows) == 50 and sum(r["small_talk"] for r in rows) == 50
+    bank = {p for v in load_bank() for sc in v.scenarios for it in ("goodbye", "small_talk") for p in v.phrases(sc, it)}
+    assert not bank & {r["text"] for r in rows}

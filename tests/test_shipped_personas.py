@@ -65,3 +65,18 @@ def test_plans_reach_every_ending(path):
     persona = load_persona(path.parent / path.name.replace(".test.yaml", ".yaml")).persona
     reached = {r.ending for r in results}
     assert set(persona.endings) <= reached, f"no plan reaches {sorted(set(persona.endings) - reached)}"
+
+
+@pytest.mark.parametrize("path", PLAN_FILES, ids=lambda p: p.name)
+def test_each_persona_has_free_text_plans_for_the_four_kinds_of_play(path):
+    """Exemplary, poor, small talk first and a restated plan, in free text
+    (through the real tagger), with the deal checked where one is reached."""
+    from roleplay.persona.testplan import load_plan_file
+
+    plans, _ = load_plan_file(path)
+    free = [p for p in plans.plans if all(isinstance(m, str) for m in p.moves)]
+    names = " | ".join(p.name.lower() for p in free)
+    for kind in ("exemplary", "poor", "small talk", "restat"):
+        assert kind in names, f"{path.name}: no free-text plan for {kind!r} play"
+    settled = [p for p in free if p.expect.outcome in ("success", "partial") or p.expect.outcome == ["success"]]
+    assert settled and all(p.expect.deal is not None for p in settled), "success and partial plans check the deal"

@@ -238,10 +238,9 @@ class Session:
         # The manager knows the places and titles in play even when the
         # learner writes them in lower case ("can i move to denver").
         for issue, spec in info.items():
-            if spec.kind == "text" and issue not in heard:
+            if spec.kind == "text":
                 for name in (*spec.allowed, str(spec.start)):
-                    if name and re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", text.casefold()):
-                        mentioned.add(issue)
+                    if name and name not in heard.get(issue, ()) and re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", text.casefold()):
                         heard.setdefault(issue, []).append(name)
         self.new_ask = False
         self._said_now = {}
