@@ -445,14 +445,22 @@ def explore(persona: Persona, compiled) -> Exploration:
     uses_decline = "after_decline" in used
     max_turn = persona.turn_limit.turns if persona.turn_limit else 40
     state_tags: dict[str, list[str]] = {}
-    state_masks: dict[str, list[int]] = {}
-    state_combos: dict[str, list[tuple[int, dict]]] = {}
+    state_full: dict[str, int] = {}
+    state_groups: dict[str, list[list[tuple[dict, int]]]] = {}
     state_atoms: dict[str, list] = {}
     for s, rules in compiled.items():
         state_tags[s] = _bool_inputs(rules)
-        bit = {t: 1 << j for j, t in enumerate(state_tags[s])}
-        state_masks[s] = [sum(bit[t] for t in _bool_inputs([r]) if t in bit) for r in rules]
-        state_combos[s] = [(sum(bit[t] for t, on in c.items() if on), c) for c in _tag_combos(state_tags[s], rules)]
+        combos = list(_tag_combos(state_tags[s], rules))
+        state_full[s] = (1 << len(combos)) - 1
+        groups = []
+        for r in rules:
+            own = [t for t in _bool_inputs([r]) if t in state_tags[s]]
+            by_value: dict[tuple, list] = {}
+            for j, c in enumerate(combos):
+                entry = by_value.setdefault(tuple(c[t] for t in own), [c, 0])
+                entry[1] |= 1 << j
+            groups.append([(c, members) for c, members in by_value.values()])
+        state_groups[s] = groups
         state_atoms[s] = [a for r in rules if r.when for a in r.when.atoms]
     outcomes: dict[tuple, list[CompiledRule]] = {}
     # A rule that changes nothing is guarded when a rule before it in its
@@ -477,31 +485,31 @@ def explore(persona: Persona, compiled) -> Exploration:
             return hit
         rules = compiled[state]
         chosen_set: dict[tuple, CompiledRule] = {}
-        masks = state_masks[state]
-        truth: dict[tuple[int, int], bool] = {}  # (rule, its inputs' bits) -> value, for this key
-        for bits, combo in state_combos[state]:
-            env_set = False
-            chosen = None
-            for i, rule in enumerate(rules):
-                if chosen is not None and (state, rule.key) in result.satisfiable:
-                    continue  # only the first match matters, and this one is known
-                if rule.when is None:
-                    value = True
-                else:
-                    k = (i, bits & masks[i])
-                    value = truth.get(k)
-                    if value is None:
-                        if not env_set:
-                            env.update(combo)
-                            env_set = True
-                        result.evals += 1
-                        value = truth[k] = rule.when(env)
-                if value:
-                    result.satisfiable.add((state, rule.key))
-                    if chosen is None:
-                        chosen = rule
-            assert chosen is not None  # otherwise always matches
-            chosen_set[chosen.key] = chosen
+        # Each rule reads a few of the state's inputs: evaluate it once per
+        # distinct value of those, as a set of combinations (an int of bits),
+        # then "first match wins" is set arithmetic.
+        remaining = state_full[state]
+        for i, rule in enumerate(rules):
+            known = (state, rule.key) in result.satisfiable
+            if not remaining and known:
+                continue
+            if rule.when is None:
+                truth = state_full[state]
+            else:
+                truth = 0
+                for combo, members in state_groups[state][i]:
+                    if known and not members & remaining:
+                        continue  # decided already, and this rule is known to be satisfiable
+                    env.update(combo)
+                    result.evals += 1
+                    if rule.when(env):
+                        truth |= members
+            if truth:
+                result.satisfiable.add((state, rule.key))
+            if truth & remaining:
+                chosen_set[rule.key] = rule
+            remaining &= ~truth
+        assert not remaining  # otherwise always matches
         outcomes[key] = list(chosen_set.values())
         return outcomes[key]
 

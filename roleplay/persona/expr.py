@@ -131,6 +131,19 @@ def _unknown_dotted(key: str, names: Mapping[str, Any]) -> str:
     return f"unknown term '{attr}' in '{key}'{_suggest(attr, declared)}; the scenario declares: {', '.join(declared)}"
 
 
+def _chain(fns: list, conj: bool):
+    """``a and b and ...`` (or ``or``) as one closure, folded in pairs: the
+    checker's walk calls conditions millions of times, and generator-based
+    all()/any() cost several times a plain short-circuit."""
+    f = fns[-1]
+    for g in reversed(fns[:-1]):
+        if conj:
+            f = (lambda g, h: lambda env: g(env) and h(env))(g, f)
+        else:
+            f = (lambda g, h: lambda env: g(env) or h(env))(g, f)
+    return lambda env, f=f: bool(f(env))
+
+
 def compile_condition(text: str, names: Mapping[str, Type], free: frozenset[str] = frozenset()) -> Condition:
     """Compile a condition over ``names`` (name -> type); it must be boolean.
 
@@ -153,9 +166,7 @@ def compile_condition(text: str, names: Mapping[str, Type], free: frozenset[str]
                 if t != "bool":
                     raise fail(v, f"'{ast.unparse(v)}' is a number or text, not true/false; compare it (e.g. '{ast.unparse(v)} > 0')")
             fns = [f for _, f in parts]
-            if isinstance(node.op, ast.And):
-                return "bool", lambda env: all(f(env) for f in fns)
-            return "bool", lambda env: any(f(env) for f in fns)
+            return "bool", _chain(fns, isinstance(node.op, ast.And))
         if isinstance(node, ast.UnaryOp):
             t, f = build(node.operand)
             if isinstance(node.op, ast.Not):
@@ -196,9 +207,15 @@ def compile_condition(text: str, names: Mapping[str, Type], free: frozenset[str]
                 ops.append(_COMPARE[type(op)])
             fns = [f for _, f in items]
 
-            def compare(env, fns=fns, ops=ops):
-                vals = [f(env) for f in fns]
-                return all(op(a, b) for op, a, b in zip(ops, vals, vals[1:]))
+            if len(fns) == 2:
+                left, right, op0 = fns[0], fns[1], ops[0]
+
+                def compare(env, left=left, right=right, op0=op0):
+                    return op0(left(env), right(env))
+            else:
+                def compare(env, fns=fns, ops=ops):
+                    vals = [f(env) for f in fns]
+                    return all(op(a, b) for op, a, b in zip(ops, vals, vals[1:]))
 
             read = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} | {
                 d for n in ast.walk(node) if (d := _dotted(n)) is not None
