@@ -30,7 +30,9 @@ def test_debrief_ranks_moves_by_impact(tiny):
     for text in (THREAT, "I'm fully committed to joining the team.", CALL):
         s.play(text)
     d = build_debrief(s, mode="practice", risk_estimate=6)
-    impacts = {t.n: move_impact(fb, tiny.scenario.weights) for t, fb in zip(s.turns, s.feedback)}
+    scores = [70] + [t.score for t in s.turns]
+    impacts = {t.n: move_impact(a, b) for t, a, b in zip(s.turns, scores, scores[1:])}
+    assert sum(impacts.values()) == s.turns[-1].score - 70  # the figures add up to what the panel showed
     assert [m.n for m in d.hurt] == [n for n, v in sorted(impacts.items(), key=lambda kv: (kv[1], kv[0])) if v < 0][:3]
     assert [m.n for m in d.helped] == [n for n, v in sorted(impacts.items(), key=lambda kv: (-kv[1], kv[0])) if v > 0][:3]
     assert d.hurt and d.hurt[0].n == 1 and d.hurt[0].impact < 0
@@ -39,7 +41,7 @@ def test_debrief_ranks_moves_by_impact(tiny):
     # series: trust before move 1 then after each; score after each move
     assert d.trust[0] == 50 and d.trust[1] == 10 and len(d.trust) == 4
     assert d.score == [t.score for t in s.turns]
-    assert d.principles == s.score().principles and d.overall == s.score().overall
+    assert d.principles == s.score().principles and d.overall == s.final_score().overall
     assert "no_threats" in d.active
     assert d.risk_estimate == 6
     assert d.research[0].startswith("You rated the risk") and "6" in d.research[0]

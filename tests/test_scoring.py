@@ -148,11 +148,11 @@ def test_dear_professor_ultimatum_scores_low():
     assert s.overall < 40
     # Exact values documented in docs/scoring.md.
     assert s.principles == {
-        "no_threats": 10, "synchronous": 45, "employer_perspective": None, "commitment": 30,
+        "no_threats": 10, "synchronous": 45, "employer_perspective": None, "commitment": 20,
         "discretion": 30, "contingency": None, "collaboration": None, "professionalism": None,
         "assertiveness": None,
     }
-    assert s.overall == 29
+    assert s.overall == 26
 
 
 def test_weights_flow_through_rubric_and_score():
@@ -162,17 +162,23 @@ def test_weights_flow_through_rubric_and_score():
     assert s.principles["no_threats"] == 10
 
 
-# --- move_impact --------------------------------------------------------------
+# --- move_impact and the first touch -------------------------------------------
 
 
-def test_move_impact_weighted_sum():
-    move = [fb("no_threats", -60), fb("professionalism", 10)]
-    assert move_impact(move, {}) == -50.0
-    assert move_impact(move, {"no_threats": 2}) == -110.0
-    assert move_impact(move, {"no_threats": 0}) == 10.0
-    assert move_impact([], {}) == 0.0
+def test_move_impact_is_the_change_of_the_overall():
+    assert move_impact(70, 82) == 12 and move_impact(82, 40) == -42
+    assert move_impact(None, 80) == 0 and move_impact(80, None) == 0
 
 
-def test_move_impact_ranks_ultimatum_below_good_move():
-    good, bad = play([EXEMPLARY_REASSIGNMENT[0], ULTIMATUM])
-    assert move_impact(good, {}) > 0 > move_impact(bad, {})
+def test_a_first_good_note_never_starts_below_the_overall():
+    # professionalism at 100, then synchronous touched for the first time with +10:
+    # it starts from the overall (100), not from 70, so the overall cannot fall.
+    turns = [[fb("professionalism", 30)], [fb("synchronous", 10)]]
+    s = score_session(turns, {})
+    assert s.principles["synchronous"] == 100 and s.overall == 100
+
+
+def test_a_first_bad_note_never_starts_above_the_overall():
+    turns = [[fb("no_threats", -60)], [fb("professionalism", -10)]]  # 10, then 10 - 10
+    s = score_session(turns, {})
+    assert s.principles["professionalism"] == 0 and s.overall == 5

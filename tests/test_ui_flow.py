@@ -171,7 +171,7 @@ async def test_practice_session_through_every_screen(tmp_path):
         assert isinstance(app.screen, DebriefScreen)
         text = all_text(app.screen)
         assert "Success" in text and "Later start agreed" in text
-        assert "Moves that helped most" in text and "Moves that hurt most" in text
+        assert "Moves that raised your overall most" in text and "Moves that lowered your overall most" in text
         assert "4.6" in text and "3.5" in text and "94" in text
         assert "You" in text and " 6" in text
         assert "Trust" in text and "Score" in text

@@ -62,13 +62,23 @@ class Feedback:
 
 @dataclass(frozen=True)
 class SessionScore:
-    """Per-principle scores 0-100 (None when never touched) and the overall."""
+    """Per-principle scores 0-100 (None when never touched) and the overall.
+
+    For a final score, ``earned`` is the overall the moves earned and
+    ``cap``/``cap_reason`` say why the outcome holds it lower (None when not).
+    """
 
     overall: int | None
     principles: dict[str, int | None]
+    earned: int | None = None
+    cap: int | None = None
+    cap_reason: str | None = None
 
     def to_json(self) -> dict:
-        return {"overall": self.overall, "principles": dict(self.principles)}
+        out: dict = {"overall": self.overall, "principles": dict(self.principles)}
+        if self.cap is not None:
+            out.update(earned=self.earned, cap=self.cap, cap_reason=self.cap_reason)
+        return out
 
 
 @dataclass(frozen=True)

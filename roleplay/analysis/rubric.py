@@ -47,7 +47,7 @@ from .normalize import clip, normalize, sentences
 from .principles import PRINCIPLE_IDS, RESEARCH_BY_ID
 from .tags import Detection
 
-__all__ = ["assess_move", "Case", "CASES", "RULES", "is_concrete", "quote_evidence"]
+__all__ = ["assess_move", "assess_outcome", "negotiated", "NEGOTIATING", "Case", "CASES", "RULES", "is_concrete", "quote_evidence"]
 
 # Longest quote shown in a message, in characters.
 QUOTE_LIMIT = 110
@@ -105,6 +105,12 @@ _FALLBACK_AFTER_NO = {
 
 CASES: dict[str, dict[str, Case]] = {
     "no_threats": {
+        "kept_calm": Case(
+            10,
+            None,
+            "You reached an agreement without a single threat or ultimatum",
+            f"{_DP}: a request presented as a mutual problem, never as leverage, is what leaves goodwill for a yes.",
+        ),
         "threat": Case(
             -60,
             "threat",
@@ -208,7 +214,7 @@ CASES: dict[str, dict[str, Case]] = {
     },
     "commitment": {
         "threat_post_acceptance": Case(
-            -40,
+            -50,
             "threat",
             "You put your signed acceptance on the table",
             f"{_DP}: once you have committed, using an offer as leverage reads as one foot out of the door, "
@@ -244,6 +250,13 @@ CASES: dict[str, dict[str, Case]] = {
         ),
     },
     "discretion": {
+        "kept_private": Case(
+            10,
+            None,
+            "You kept your other option to yourself throughout",
+            f"{_DP}: after accepting, the new offer is your BATNA to keep private; mentioned, it turns a joint "
+            "problem into leverage.",
+        ),
         "alternative_post_acceptance": Case(
             -40,
             "mentions_alternative",
@@ -347,6 +360,12 @@ CASES: dict[str, dict[str, Case]] = {
         ),
     },
     "professionalism": {
+        "kept_professional": Case(
+            10,
+            None,
+            "Across the whole negotiation you stayed courteous",
+            f"{_HBR}: being professional, reasonable and cooperative is what keeps the already small risk small.",
+        ),
         "hostile": Case(
             -30,
             "hostile",
@@ -367,6 +386,14 @@ CASES: dict[str, dict[str, Case]] = {
         ),
     },
     "assertiveness": {
+        "accepted_as_is": Case(
+            -25,
+            None,
+            "You took the offer as it stood, without asking for anything",
+            f"{_HBR}: about {AS_IS}% of candidates accept as-is out of fear, yet {UPHELD}% of offers were upheld "
+            "when candidates negotiated; the ask you don't make is the one you can't win.",
+            {"*": "Before you say yes, ask for one thing that matters to you, with a reason that works for them too."},
+        ),
         "capitulates": Case(
             -25,
             "capitulates",
@@ -583,6 +610,43 @@ def _feedback(principle: str, case_id: str, d: Detection, ctx: MoveContext) -> F
         evidence=quote,
         suggestion=suggestion,
     )
+
+
+# Moves that negotiate: an ask, an option, more time, or a question about their side.
+NEGOTIATING = ("specific_ask", "proposes_option", "asks_extension", "asks_interests")
+
+
+def negotiated(detections) -> bool:
+    return any(d.has(t) for d in detections for t in NEGOTIATING)
+
+
+def assess_outcome(detections, ctx: MoveContext, outcome: str, closed_by_learner: bool) -> list[Feedback]:
+    """Feedback that only the whole conversation can earn, given on its last move.
+
+    At an agreement (success or partial): credit for what the learner kept
+    to throughout (no threat, no hostility, the alternative kept private).
+    At a failure the learner ended by accepting, without ever negotiating:
+    the offer taken as it stood.
+    """
+    out: list[Feedback] = []
+
+    def add(principle: str, case_id: str) -> None:
+        if ctx.active(principle):
+            case = CASES[principle][case_id]
+            suggestion = case.suggestion(ctx.scenario) if case.delta < 0 else None
+            parts = [f"{case.note}.", case.why] + ([f"Instead: {suggestion}"] if suggestion else [])
+            out.append(Feedback(principle, case.delta, " ".join(parts), suggestion=suggestion))
+
+    if outcome in ("success", "partial") and negotiated(detections):
+        if not any(d.has("threat") for d in detections):
+            add("no_threats", "kept_calm")
+        if ctx.post_acceptance and not any(d.has("mentions_alternative") for d in detections):
+            add("discretion", "kept_private")
+        if not any(d.has("hostile") for d in detections):
+            add("professionalism", "kept_professional")
+    elif outcome == "failure" and closed_by_learner and not negotiated(detections):
+        add("assertiveness", "accepted_as_is")
+    return out
 
 
 def assess_move(detection: Detection, ctx: MoveContext) -> list[Feedback]:

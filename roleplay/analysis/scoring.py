@@ -1,26 +1,31 @@
-"""Session scores from the rubric's feedback.
+"""Session scores from the rubric's feedback: one model, with stated properties.
 
-The formula (also in docs/scoring.md):
+The model (worked examples in docs/scoring.md):
 
 * Weights: ``weights`` maps a principle id to its weight; a missing
   principle weighs 1, and a weight of 0 (or less) switches it off: its
   score is ``None`` and it does not count in the overall.
-* Per principle: the score is ``None`` until a move first touches the
-  principle (some feedback names it). At that move it starts at
-  ``START`` = 70. Then, move by move, the deltas of that move's feedback for
-  the principle are added and the running value is clamped to 0..100. So a
-  single good move lifts a principle into the 80s or 90s, a single threat
-  (-60) drops ``no_threats`` to 10, and a later good move can partly repair
-  a bad one (but never above 100 or below 0).
-* Overall: the weighted mean of the per-principle scores over the touched,
-  active principles, ``sum(w * score) / sum(w)``, rounded half up to an
-  integer (exact rational arithmetic, so 72.5 -> 73 always, never banker's
-  rounding). ``None`` when no active principle was touched.
-* Per-principle scores are integers already (integer deltas from 70,
-  clamped); a non-integer delta from elsewhere is rounded half up first.
+* Per principle: ``None`` until a move first touches it (some feedback
+  names it). At its first touch it starts from ``START`` = 70, or from the
+  overall as it stood before that move when that is on the side of the
+  feedback (a first good note never starts below the overall, a first bad
+  note never above it). Then each move's deltas for it are added and the
+  running value is clamped to 0..100.
+* Overall (the coach panel's): the weighted mean of the touched, active
+  principles, rounded half up (exact fractions). ``None`` when nothing
+  active was touched.
+* Final (transcripts, the debrief, grading): the overall, capped by how the
+  conversation ended: ``CAPS`` for a failure ending, an unfinished
+  conversation, or one that never negotiated at all. The cap and its reason
+  are reported beside the score.
 
-``move_impact`` ranks single moves for the debrief: the weighted sum of its
-deltas, ``sum(weight(principle) * delta)``, with the same weight defaults.
+Properties (tested with Hypothesis, tests/test_scoring_properties.py): a move
+whose feedback is all positive never lowers the overall and one all negative
+never raises it; the final score of a failure, an unfinished talk or a talk
+without an ask is never above its cap.
+
+``move_impact`` ranks single moves for the debrief: the change in the
+overall that the move made (what the learner saw the panel do).
 """
 
 from __future__ import annotations
@@ -31,7 +36,8 @@ from typing import Mapping, Sequence
 from .feedback import Feedback, SessionScore
 from .principles import PRINCIPLE_IDS
 
-__all__ = ["START", "LOW", "HIGH", "score_session", "move_impact", "principle_weight", "round_half_up"]
+__all__ = ["START", "LOW", "HIGH", "CAPS", "score_session", "running_scores", "final_score", "move_impact",
+           "principle_weight", "round_half_up"]
 
 START = 70  # where a principle stands the first time a move touches it
 LOW, HIGH = 0, 100
@@ -52,34 +58,76 @@ def _clamp(value: int) -> int:
     return max(LOW, min(HIGH, value))
 
 
-def score_session(turns: Sequence[Sequence[Feedback]], weights: Mapping[str, float]) -> SessionScore:
-    """Score a session: ``turns`` holds each move's feedback, in order."""
-    scores: dict[str, int | None] = {}
-    for principle in PRINCIPLE_IDS:
-        if principle_weight(weights, principle) <= 0:
-            scores[principle] = None
-            continue
-        value: int | None = None
-        for feedback in turns:
+# Caps on the final score, by how the conversation ended (see docs/scoring.md).
+CAPS = {
+    "failure": (50, "the conversation ended without an agreement"),
+    "incomplete": (60, "the conversation did not reach an ending"),
+    "no_ask": (40, "you never asked for anything"),
+}
+
+
+def _overall(scores: dict[str, int | None], weights: Mapping[str, float]) -> Fraction | None:
+    touched = {p: v for p, v in scores.items() if v is not None}
+    if not touched:
+        return None
+    total_w = sum(Fraction(principle_weight(weights, p)) for p in touched)
+    return sum(Fraction(principle_weight(weights, p)) * v for p, v in touched.items()) / total_w
+
+
+def running_scores(turns: Sequence[Sequence[Feedback]], weights: Mapping[str, float]) -> list[SessionScore]:
+    """The score after each move (what the coach panel shows), in order."""
+    active = [p for p in PRINCIPLE_IDS if principle_weight(weights, p) > 0]
+    scores: dict[str, int | None] = {p: None for p in PRINCIPLE_IDS}
+    out: list[SessionScore] = []
+    for feedback in turns:
+        before = _overall(scores, weights)
+        for principle in active:
             deltas = [f.delta for f in feedback if f.principle == principle]
             if not deltas:
                 continue
+            d = round_half_up(sum(Fraction(x) for x in deltas))
+            value = scores[principle]
             if value is None:
-                value = START
-            value = _clamp(value + round_half_up(sum(Fraction(d) for d in deltas)))
-        scores[principle] = value
-
-    touched = {p: s for p, s in scores.items() if s is not None}
-    if not touched:
-        return SessionScore(overall=None, principles=scores)
-    total_w = sum(Fraction(principle_weight(weights, p)) for p in touched)
-    total = sum(Fraction(principle_weight(weights, p)) * s for p, s in touched.items())
-    return SessionScore(overall=round_half_up(total / total_w), principles=scores)
+                base: Fraction | int = START
+                if before is not None:
+                    base = max(Fraction(START), before) if d > 0 else min(Fraction(START), before) if d < 0 else before
+                value = round_half_up(base)
+            scores[principle] = _clamp(value + d)
+        overall = _overall(scores, weights)
+        out.append(SessionScore(overall=None if overall is None else round_half_up(overall), principles=dict(scores)))
+    return out
 
 
-def move_impact(feedback: Sequence[Feedback], weights: Mapping[str, float]) -> float:
-    """How much one move helped (+) or hurt (-): the weighted sum of its deltas.
+def score_session(turns: Sequence[Sequence[Feedback]], weights: Mapping[str, float]) -> SessionScore:
+    """The running score after the last of ``turns`` (each move's feedback)."""
+    runs = running_scores(turns, weights)
+    if runs:
+        return runs[-1]
+    return SessionScore(overall=None, principles={p: None for p in PRINCIPLE_IDS})
 
-    Inactive principles (weight 0) contribute nothing.
+
+def final_score(running: SessionScore, outcome: str, negotiated: bool) -> SessionScore:
+    """The score a finished (or abandoned) conversation is graded at.
+
+    ``outcome`` is the ending's (``incomplete`` when none was reached);
+    ``negotiated`` whether any move asked for anything (an ask, an option,
+    more time, or a question about their side).
     """
-    return float(sum(max(principle_weight(weights, f.principle), 0.0) * f.delta for f in feedback))
+    caps = []
+    if outcome in CAPS:
+        caps.append(CAPS[outcome])
+    if not negotiated and running.overall is not None:
+        caps.append(CAPS["no_ask"])
+    if running.overall is None or not caps:
+        return SessionScore(running.overall, dict(running.principles), earned=running.overall)
+    cap, why = min(caps)
+    if running.overall <= cap:
+        return SessionScore(running.overall, dict(running.principles), earned=running.overall)
+    return SessionScore(cap, dict(running.principles), earned=running.overall, cap=cap, cap_reason=why)
+
+
+def move_impact(before: int | None, after: int | None) -> int:
+    """How much one move changed the overall the learner saw (0 for the first scores)."""
+    if before is None or after is None:
+        return 0
+    return after - before

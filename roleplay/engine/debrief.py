@@ -30,7 +30,7 @@ class MoveReview:
     learner: str
     manager: str
     channel: str
-    impact: float
+    impact: int  # how many points the move moved the overall the panel showed
     feedback: tuple[FeedbackItem, ...]
 
 
@@ -98,6 +98,9 @@ class Debrief:
     manager_risk: float = 3.5
     offers_upheld: float = 94.0
     terms: list[TermReview] = field(default_factory=list)
+    earned: int | None = None  # what the moves earned, when the outcome caps it (``cap``)
+    cap: int | None = None
+    cap_reason: str | None = None
 
     @property
     def won(self) -> list[TermReview]:
@@ -123,20 +126,25 @@ def build_debrief(session: "Session", *, mode: str = "practice", risk_estimate: 
     lp = session.persona
     p = lp.persona
     weights = dict(lp.scenario.weights)
-    sc = session.score()
+    sc = session.final_score()
+
+    # A move's impact is what it did to the overall the panel showed.
+    from roleplay.analysis.scoring import START
 
     reviews: list[MoveReview] = []
-    for turn, fb in zip(session.turns, session.feedback):
+    previous: int | None = START  # the panel's scale starts there
+    for turn in session.turns:
         reviews.append(
             MoveReview(
                 n=turn.n,
                 learner=turn.learner,
                 manager=turn.manager,
                 channel=turn.channel,
-                impact=move_impact(fb, weights),
+                impact=move_impact(previous, turn.score),
                 feedback=tuple(turn.feedback),
             )
         )
+        previous = turn.score if turn.score is not None else previous
     helped = sorted((r for r in reviews if r.impact > 0), key=lambda r: (-r.impact, r.n))[:3]
     hurt = sorted((r for r in reviews if r.impact < 0), key=lambda r: (r.impact, r.n))[:3]
 
@@ -156,6 +164,9 @@ def build_debrief(session: "Session", *, mode: str = "practice", risk_estimate: 
         mode=mode,
         ending=session.ending_info(),
         overall=sc.overall,
+        earned=sc.earned,
+        cap=sc.cap,
+        cap_reason=sc.cap_reason,
         principles=dict(sc.principles),
         active=tuple(pid for pid in PRINCIPLE_IDS if float(weights.get(pid, 1.0)) > 0),
         moves=len(session.turns),

@@ -21,8 +21,8 @@ from typing import Callable, Iterable, Sequence
 
 from roleplay.analysis.feedback import Feedback, MoveContext, SessionScore
 from roleplay.analysis.normalize import MAX_CHARS as MAX_MESSAGE_CHARS  # longer messages are cut, with a notice
-from roleplay.analysis.rubric import assess_move
-from roleplay.analysis.scoring import score_session
+from roleplay.analysis.rubric import assess_move, assess_outcome, negotiated
+from roleplay.analysis.scoring import final_score, score_session
 from roleplay.analysis.signals import SIGNAL_NAMES, signals
 from roleplay.analysis.tags import TAGS, Detection
 from roleplay.analysis.terms import terms
@@ -132,7 +132,12 @@ class Session:
         )
 
     def score(self) -> SessionScore:
+        """The running score: what the coach panel shows after the last move."""
         return self._score
+
+    def final_score(self) -> SessionScore:
+        """The score the conversation is graded at: capped by its outcome (docs/scoring.md)."""
+        return final_score(self._score, self.ending_info().outcome, negotiated(self.detections))
 
     def _compute_score(self) -> SessionScore:
         return score_session(self.feedback, self.persona.scenario.weights)
@@ -187,6 +192,12 @@ class Session:
             self.after_decline = True
         # Progress: a variable or a term moved, or the talk reached a state it
         # had not been in. Going back and forth between old states is not.
+        if self.ended:
+            # What only the whole conversation earns: credit for what the
+            # learner kept to, or the offer taken as it stood.
+            closed = bool({"accepts", "capitulates"} & set(detection.tags)) or "goodbye" in sig
+            outcome = self.persona.ending(self.state).outcome
+            feedback = feedback + assess_outcome([*self.detections, detection], ctx, outcome, closed)
         progressed = (self.variables, self.offer, self.asked) != before[1:] or self.state not in self._visited
         self._visited.add(self.state)
         self.stalled = 0 if progressed else self.stalled + 1
@@ -405,7 +416,7 @@ class Session:
         return EndingInfo(id=self.state, outcome=e.outcome, title=fill(e.title, names), summary=fill(e.summary, names))
 
     def transcript(self) -> Transcript:
-        sc = self._score
+        sc = self.final_score()
         return Transcript(
             persona=self.persona.id,
             scenario=self.persona.scenario.id,
@@ -414,7 +425,8 @@ class Session:
             turns=list(self.turns),
             ending=self.ending_info(),
             deal=self.deal(),
-            score=Score(overall=sc.overall, principles=dict(sc.principles)),
+            score=Score(overall=sc.overall, principles=dict(sc.principles), earned=sc.earned if sc.cap is not None else None,
+                        cap=sc.cap, cap_reason=sc.cap_reason),
         )
 
 __all__ = ["Session", "Move", "SessionEnded", "MAX_MESSAGE_CHARS", "OTHERWISE"]

@@ -74,6 +74,9 @@ class EndingInfo(_Model):
 class Score(_Model):
     overall: int | None
     principles: dict[str, int | None]
+    earned: int | None = Field(None, description="The overall the moves earned, when the outcome caps it lower")
+    cap: int | None = Field(None, description="The cap the outcome sets (docs/scoring.md)")
+    cap_reason: str | None = None
 
 
 class Transcript(_Model):
@@ -90,6 +93,9 @@ class Transcript(_Model):
 
     def to_json(self) -> str:
         data = self.model_dump(mode="json", by_alias=True)
+        if data["score"].get("cap") is None:
+            for k in ("earned", "cap", "cap_reason"):
+                data["score"].pop(k, None)
         for turn in data.get("turns", []):
             for term in turn.get("terms", []):
                 if term.get("unit") is None:

@@ -59,6 +59,8 @@ def terms_content(d: Debrief) -> Content:
 
 def scores_content(d: Debrief) -> Content:
     parts: list = [("Overall score   ", "bold"), bar(d.overall, 20), (f" {'—' if d.overall is None else d.overall}", "bold"), "\n"]
+    if d.cap is not None:
+        parts += [(f"Your moves earned {d.earned}; the score is capped at {d.cap}: {d.cap_reason}.", "italic"), "\n"]
     for pid in d.active:
         value = d.principles.get(pid)
         parts += [f"{short_name(pid):<16}", bar(value, 20), f" {'—' if value is None else value}"]
@@ -71,6 +73,7 @@ def scores_content(d: Debrief) -> Content:
 def move_content(m: MoveReview) -> Content:
     parts: list = [
         (f"{signed(m.impact):>4} ", delta_style(m.impact)),
+        ("overall  ", "dim"),
         (f"Move {m.n} ", "bold"),
         ("(" + m.channel + "): ", "dim"),
         "“",
@@ -136,8 +139,8 @@ class DebriefScreen(Screen):
             chart.show(d.trust, d.trust_range, d.score)
             yield Static(Content("Trust and score over the moves").stylize("bold underline"), classes="card-title")
             yield chart
-            yield Static(moves_content("Moves that helped most", d.helped, "No move raised your score."), id="helped", classes="card")
-            yield Static(moves_content("Moves that hurt most", d.hurt, "No move lowered your score."), id="hurt", classes="card")
+            yield Static(moves_content("Moves that raised your overall most", d.helped, "No move raised your overall."), id="helped", classes="card")
+            yield Static(moves_content("Moves that lowered your overall most", d.hurt, "No move lowered your overall."), id="hurt", classes="card")
             yield Static(research_content(d), id="research", classes="card")
             with Horizontal(id="debrief-buttons"):
                 yield Button("Retry", variant="primary", id="retry")
