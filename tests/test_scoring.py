@@ -182,3 +182,22 @@ def test_a_first_bad_note_never_starts_above_the_overall():
     turns = [[fb("no_threats", -60)], [fb("professionalism", -10)]]  # 10, then 10 - 10
     s = score_session(turns, {})
     assert s.principles["professionalism"] == 0 and s.overall == 5
+
+
+def test_the_worked_example_of_docs_scoring_md():
+    # docs/scoring.md, "A first good note late in a good conversation"
+    moves = [[fb("collaboration", 15), fb("assertiveness", 15)], [fb("no_threats", 10)], [fb("professionalism", 10)]]
+    overalls = [score_session(moves[:k], {}).overall for k in (1, 2, 3)]
+    assert overalls == [85, 88, 91]
+    assert score_session(moves, {}).principles["professionalism"] == 98
+
+
+def test_final_scores_are_capped_by_the_outcome():
+    from roleplay.analysis.scoring import final_score
+
+    running = score_session([[fb("professionalism", 10), fb("commitment", 10)]], {})
+    assert running.overall == 80
+    f = final_score(running, "failure", negotiated=False)
+    assert (f.overall, f.earned, f.cap) == (40, 80, 40) and f.cap_reason == "you never asked for anything"
+    assert final_score(running, "incomplete", negotiated=True).overall == 60
+    assert final_score(running, "success", negotiated=True).overall == 80
