@@ -74,3 +74,25 @@ def test_replay_from_starts_a_new_logged_session(tiny):
     assert [s.session_id for s in list_sessions()] == [new.session_id]
     retry = replay_from(conv, 0)
     assert retry.moves == []
+
+
+def test_the_story_tells_only_what_happened_with_the_learner_s_words(tiny):
+    from roleplay.engine.debrief import story
+
+    s = Session(tiny, 0)
+    s.play(CALL)
+    s.play(EXTENSION)
+    lines = story(s)
+    assert lines and all(line.quote and line.quote.split()[0] in (CALL + EXTENSION) for line in lines)
+    told = {line.text for line in lines}
+    assert "You used pressure: a condition or an ultimatum" not in told
+    assert [line.move for line in lines] == sorted(line.move for line in lines)
+
+
+def test_the_debrief_figures_add_up_and_the_cap_is_said(tiny):
+    s = Session(tiny, 0)
+    s.play("Thanks so much for the welcome!")
+    d = build_debrief(s)
+    assert d.outcome == "incomplete"
+    assert sum(m.impact for m in d.helped + d.hurt) == (s.turns[-1].score or 70) - 70
+    assert d.overall <= 40 and d.cap == 40 and d.earned == s.score().overall and "never asked" in d.cap_reason

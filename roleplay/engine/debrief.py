@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from roleplay.engine.conversation import Conversation
     from roleplay.engine.session import Session
 
-__all__ = ["MoveReview", "TermReview", "Debrief", "build_debrief", "term_review", "replay_from", "TRUST"]
+__all__ = ["MoveReview", "TermReview", "StoryLine", "Debrief", "build_debrief", "term_review", "story", "replay_from", "TRUST"]
 
 TRUST = "trust"  # the persona variable shown as the relationship
 
@@ -75,6 +75,49 @@ def term_review(persona, turns) -> list[TermReview]:
     return out
 
 
+# What the learner did, as the debrief tells it: one sentence per kind of
+# move, each followed by the learner's own words from the first move that did
+# it. Only what the tagger found is told, so nothing is claimed that did not
+# happen. In the order a coach would walk through a conversation.
+STORY: tuple[tuple[str, str], ...] = (
+    ("requests_meeting", "You asked to talk live"),
+    ("affirms_commitment", "You said you were committed to the role"),
+    ("asks_interests", "You asked about their side: their needs, process or norms"),
+    ("employer_benefit", "You made the case from the employer's side"),
+    ("specific_ask", "You named what you wanted"),
+    ("proposes_option", "You proposed an option that could work for both sides"),
+    ("asks_extension", "You asked for more time"),
+    ("mentions_alternative", "You brought up another option of yours"),
+    ("threat", "You used pressure: a condition or an ultimatum"),
+    ("hostile", "You let the tone turn hostile"),
+    ("capitulates", "You backed away from your request"),
+    ("accepts", "You accepted what was on the table"),
+)
+
+
+@dataclass(frozen=True)
+class StoryLine:
+    """One sentence of what happened, backed by the move that shows it."""
+
+    text: str
+    move: int
+    quote: str
+
+
+def story(session: "Session") -> list[StoryLine]:
+    from roleplay.analysis.rubric import quote_evidence
+
+    out = []
+    for tag, sentence in STORY:
+        for n, d in enumerate(session.detections, 1):
+            if d.has(tag):
+                quote = quote_evidence(d, tag)
+                if quote:
+                    out.append(StoryLine(sentence, n, quote))
+                break
+    return sorted(out, key=lambda line: line.move)
+
+
 @dataclass(frozen=True)
 class Debrief:
     persona_id: str
@@ -98,6 +141,7 @@ class Debrief:
     manager_risk: float = 3.5
     offers_upheld: float = 94.0
     terms: list[TermReview] = field(default_factory=list)
+    story: list[StoryLine] = field(default_factory=list)
     earned: int | None = None  # what the moves earned, when the outcome caps it (``cap``)
     cap: int | None = None
     cap_reason: str | None = None
@@ -181,6 +225,7 @@ def build_debrief(session: "Session", *, mode: str = "practice", risk_estimate: 
         manager_risk=RESEARCH_BY_ID["manager_risk"].value,
         offers_upheld=RESEARCH_BY_ID["offers_upheld"].value,
         terms=term_review(lp, session.turns),
+        story=story(session),
     )
 
 

@@ -33,8 +33,12 @@ def outcome_content(d: Debrief) -> Content:
     elif e.outcome == "incomplete":
         parts.append(("The conversation ended before an outcome.", "bold"))
     parts.append(f"\nWith {one_line(d.persona_name)}, {one_line(d.persona_role)} · {d.moves} move{'s' if d.moves != 1 else ''} · {d.mode} mode")
+    if d.story:
+        parts += ["\n\n", ("What you did", "bold")]
+        for line in d.story:
+            parts += ["\n• ", Content(clean(line.text)), (f" (move {line.move}): ", "dim"), "“", Content(clean(line.quote)), "”"]
     if e.summary:
-        parts += ["\n\n", Content(clean(e.summary))]
+        parts += ["\n\n", (f"{one_line(d.persona_name)}'s side: ", "bold"), Content(clean(e.summary))]
     return Content.assemble(*parts)
 
 
