@@ -52,3 +52,12 @@ def test_playtests_are_deterministic(persona):
     b = playtest(persona, VOICES, "random", 6, seed=2)
     assert (a.repeated, a.outcomes, a.moves_to_end) == (b.repeated, b.outcomes, b.moves_to_end)
     assert MAX_MOVES == 15
+
+
+def test_roleplay_test_phrases_prints_the_rates(capsys):
+    from roleplay.cli import main
+
+    code = main(["test", "--phrases", "2", "personas/first_offer/bank_vp.yaml"])
+    out = capsys.readouterr().out
+    assert code == 0 and "repeated lines" in out and out.count("bank_vp ") == 5
+    assert main(["test", "--phrases", "0"]) == 2

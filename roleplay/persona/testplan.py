@@ -204,20 +204,26 @@ def plan_files(paths: list[Path]) -> list[Path]:
     return out
 
 
+def load_personas_under(paths: list[Path]) -> tuple[list, int]:
+    """Every persona file under ``paths`` (default: shipped), loaded; a file
+    that does not load is reported on one line and counted."""
+    roots = paths or [shipped_root()]
+    loaded, broken = [], 0
+    for f in (f for root in roots for f in yaml_files(root) if kind_of(f) == "persona"):
+        try:
+            loaded.append(load_persona(f))
+        except (ScriptError, LookupError) as exc:
+            print(f"{display_path(f)}: cannot load: {exc}")
+            broken += 1
+    return loaded, broken
+
+
 def print_playthroughs(paths: list[Path], runs: int) -> int:
     """Random playthroughs of every persona under ``paths``; 1 if any never ends."""
     from roleplay.persona.playthrough import random_playthroughs
 
-    roots = paths or [shipped_root()]
-    files = [f for root in roots for f in yaml_files(root) if kind_of(f) == "persona"]
-    stuck = 0
-    for f in files:
-        try:
-            persona = load_persona(f)
-        except (ScriptError, LookupError) as exc:
-            print(f"{display_path(f)}: cannot load: {exc}")
-            stuck += 1
-            continue
+    personas, stuck = load_personas_under(paths)
+    for persona in personas:
         r = random_playthroughs(persona, runs)
         lengths = sorted(r.lengths)
         median = lengths[len(lengths) // 2] if lengths else 0

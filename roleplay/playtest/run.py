@@ -130,23 +130,13 @@ def format_table(reports: list[PolicyReport]) -> str:
 def print_playtests(paths, runs: int) -> int:
     """Phrase-bank playtests of every persona under ``paths``; 1 when good play
     repeats a line or leaves 5% or more unfinished (the suite's thresholds)."""
-    from roleplay.persona.catalog import kind_of, shipped_root, yaml_files
-    from roleplay.persona.compiled import display_path
-    from roleplay.persona.diagnostics import ScriptError
-    from roleplay.persona.loader import load_persona
+    from roleplay.persona.testplan import load_personas_under
     from roleplay.playtest.bank import load_bank
 
     voices = load_bank()
-    roots = paths or [shipped_root()]
-    files = [f for root in roots for f in yaml_files(root) if kind_of(f) == "persona"]
-    reports, bad = [], 0
-    for f in files:
-        try:
-            persona = load_persona(f)
-        except (ScriptError, LookupError) as exc:
-            print(f"{display_path(f)}: cannot load: {exc}")
-            bad += 1
-            continue
+    personas, bad = load_personas_under(paths)
+    reports = []
+    for persona in personas:
         if not any(persona.scenario.id in v.scenarios for v in voices):
             print(f"{persona.id}: the phrase bank has no messages for scenario '{persona.scenario.id}'")
             continue
