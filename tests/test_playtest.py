@@ -57,7 +57,7 @@ def test_playtests_are_deterministic(persona):
 def test_roleplay_test_phrases_prints_the_rates(capsys):
     from roleplay.cli import main
 
-    code = main(["test", "--phrases", "2", "personas/first_offer/bank_vp.yaml"])
+    code = main(["test", "--phrases", "2", str(shipped_personas()["bank_vp"])])
     out = capsys.readouterr().out
     assert code == 0 and "repeated lines" in out and out.count("bank_vp ") == 5
     assert main(["test", "--phrases", "0"]) == 2
