@@ -410,3 +410,17 @@ def test_a_long_span_is_quoted_as_is():
     text = "I could support the two new hospital clients from day one."
     d = Detection(text=text, tags=("employer_benefit",), spans={"employer_benefit": (8, 38)})
     assert quote_evidence(d, "employer_benefit") == text[8:38]
+
+
+@pytest.mark.parametrize("text,credited", [
+    ("If Denver isn't possible right now, could I at least start on April 7 instead?", True),
+    ("If the base can't move, could a signing bonus of $5,000 cover the move?", True),
+    ("Could I start on April 7?", False),
+    ("If you can't do it, I'll walk and take the other offer.", False),
+])
+def test_a_fallback_offered_before_any_no_earns_contingency(text, credited):
+    from roleplay.analysis.detector import detect
+
+    fb = assess_move(detect(text), MoveContext(scenario="reassignment", channel="call"))
+    got = [f.delta for f in fb if f.principle == "contingency"]
+    assert got == ([10] if credited else [])

@@ -305,6 +305,13 @@ CASES: dict[str, dict[str, Case]] = {
             f"{_DP}: an extension of your onboarding timeline is the contingency plan: it keeps the "
             "relationship, signals a difficult decision and gives you time to weigh your next steps.",
         ),
+        "fallback_offered": Case(
+            10,
+            None,
+            "You offered a fallback before they had to say no",
+            f"{_DP}: having a backup plan ready, such as more time before onboarding, keeps you from choosing "
+            "between all or nothing, and shows the manager an easier yes.",
+        ),
         "option_after_decline": Case(
             10,
             "proposes_option",
@@ -492,9 +499,21 @@ def _discretion(d: Detection, ctx: MoveContext) -> str | None:
     return "alternative_post_acceptance" if ctx.post_acceptance else "alternative"
 
 
+# "if Denver isn't possible, could I at least start later?": a fallback
+# offered before any no.
+_FALLBACK_CUE = re.compile(
+    r"\b(?:if (?:that|this|it|[a-z]+ (?:office|placement|move)|the (?:\w+ )?(?:placement|move|transfer|base|raise|bonus)|\w+) "
+    r"(?:isn'?t|is not|can'?t|cannot|won'?t|doesn'?t|does not)(?: be)? (?:possible|work|an option|happen|doable|available|approved|move|change|budge|go up|stretch)"
+    r"|(?:failing|short of) that|as a (?:fallback|backup|plan b)|plan b|if not,|or at least|at the very least)\b"
+)
+
+
 def _contingency(d: Detection, ctx: MoveContext) -> str | None:
     if not ctx.after_decline:
-        return None  # before a no there is nothing to fall back from
+        # Before a no, a fallback the learner offers unasked still counts.
+        if (d.has("asks_extension") or d.has("proposes_option")) and not _pressure(d) and _FALLBACK_CUE.search(normalize(clip(d.text))):
+            return "fallback_offered"
+        return None
     if _pressure(d):
         return "escalates_after_decline"
     if d.has("capitulates"):
