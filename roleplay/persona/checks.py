@@ -408,8 +408,8 @@ def _tag_combos(tags: list[str], rules=()):
         own = [] if r is None or r.when is None else [t for t in _bool_inputs([r]) if t in base]
         if len(own) <= 4:
             choices = (frozenset(c for c, bit in zip(own, bits) if bit) for bits in itertools.product((False, True), repeat=len(own)))
-        else:  # any three of them (two when the rule reads very many)
-            choices = (frozenset(c) for k in range(4 if len(own) <= 8 else 3) for c in itertools.combinations(own, k))
+        else:  # any four of them true (three when the rule reads very many)
+            choices = (frozenset(c) for k in range(5 if len(own) <= 8 else 4) for c in itertools.combinations(own, k))
         for on in choices:
             if "tagged" in base and any(t in on for t in read_tags):
                 on = on | {"tagged"}  # a message with a tag is tagged
