@@ -214,3 +214,17 @@ def test_said_is_this_message_and_within_reads_the_limits(haggle):
     s.play("hmm", tags=[])
     env = s._term_env(set())
     assert env["said.start_date"] == "" and env["asked.start_date"] == "--06-20"
+
+
+def test_the_turn_limit_ending_is_said_on_the_learner_s_channel(tmp_path):
+    import shutil
+
+    shutil.copy(HAGGLE.with_name("scenario.yaml"), tmp_path / "scenario.yaml")
+    text = HAGGLE.read_text(encoding="utf-8").replace("turn_limit: {turns: 12, goto: out_of_time}", "turn_limit: {turns: 2, goto: out_of_time}")
+    text = text.replace('''      - "I have to run; the letter follows with {deal}."''', '''      - {text: "I have to run; the letter follows with {deal}.", channel: call}
+      - {text: "Hi Robin,\\nOut of time; the letter follows.\\nBest, Hal", channel: email}''')
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    s = Session(load_persona(tmp_path / "p.yaml"), seed=0)
+    s.play("Could we set up a call this week?", tags=["requests_meeting"])  # now on email
+    t = s.play("hmm", tags=[])
+    assert t.state == "out_of_time" and t.channel == "email" and t.manager.startswith("Hi Robin,")

@@ -188,16 +188,17 @@ class Session:
         if limit and not self.ended and ctx.turn >= limit.turns:
             self._dialogue.time_up(self._model)
             primary = self._lines(self.persona.ending(self.state).say, self.state)
+            channel = ctx.channel  # an ending is said on the channel the learner used
         if not self.ended and self.persona.state(self.state).declined:
             self.after_decline = True
-        # Progress: a variable or a term moved, or the talk reached a state it
-        # had not been in. Going back and forth between old states is not.
         if self.ended:
             # What only the whole conversation earns: credit for what the
             # learner kept to, or the offer taken as it stood.
             closed = bool({"accepts", "capitulates"} & set(detection.tags)) or "goodbye" in sig
             outcome = self.persona.ending(self.state).outcome
             feedback = feedback + assess_outcome([*self.detections, detection], ctx, outcome, closed)
+        # Progress: a variable or a term moved, or the talk reached a state it
+        # had not been in. Going back and forth between old states is not.
         progressed = (self.variables, self.offer, self.asked) != before[1:] or self.state not in self._visited
         self._visited.add(self.state)
         self.stalled = 0 if progressed else self.stalled + 1
