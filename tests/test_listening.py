@@ -226,5 +226,5 @@ def test_the_turn_limit_ending_is_said_on_the_learner_s_channel(tmp_path):
     (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
     s = Session(load_persona(tmp_path / "p.yaml"), seed=0)
     s.play("Could we set up a call this week?", tags=["requests_meeting"])  # now on email
-    t = s.play("hmm", tags=[])
+    t = s.play("Could I get a signing bonus of $1,000?")  # its rule goes back to the call, then time is up
     assert t.state == "out_of_time" and t.channel == "email" and t.manager.startswith("Hi Robin,")
