@@ -142,8 +142,9 @@ def test_small_talk_is_answered_then_steered(haggle):
 
 def test_handlers_respect_only_in(haggle):
     s = Session(haggle, seed=0)
-    t = s.play("hmm", tags=[])
-    assert t.state == "talk"  # the wrap-up close applies only in wrap_up
+    s.play("hmm", tags=[])
+    t = s.play("hmm", tags=[])  # stalled is 1: the close would fire here if it applied outside wrap_up
+    assert s.stalled == 2 and t.state == "talk" and t.rule == "talk.otherwise"
 
 
 def test_same_moves_give_the_same_transcript_with_terms(haggle):
