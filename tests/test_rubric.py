@@ -6,7 +6,7 @@ import pytest
 
 from roleplay.analysis.feedback import MoveContext
 from roleplay.analysis.principles import PRINCIPLE_IDS
-from roleplay.analysis.rubric import CASES, assess_move, is_concrete, quote_evidence
+from roleplay.analysis.rubric import suggestion_for, CASES, assess_move, is_concrete, quote_evidence
 from roleplay.analysis.tags import Detection, canonical_order
 
 
@@ -20,7 +20,9 @@ def det(text: str, **spans: str) -> Detection:
 
 
 def ctx(scenario="reassignment", channel="email", **kw) -> MoveContext:
-    return MoveContext(scenario=scenario, channel=channel, **kw)
+    from roleplay.coaching.load import scenario_context_coaching
+
+    return MoveContext(scenario=scenario, channel=channel, **scenario_context_coaching(scenario), **kw)
 
 
 def by_principle(feedback):
@@ -62,7 +64,7 @@ def test_every_negative_case_has_a_suggestion_for_every_scenario():
         for case_id, case in cases.items():
             if case.delta < 0:
                 for scenario in ("reassignment", "first_offer", "some_other"):
-                    s = case.suggestion(scenario)
+                    s = suggestion_for(principle, case_id, ctx(scenario))
                     assert s, (principle, case_id, scenario)
                     assert "[" not in s and "]" not in s
 
@@ -421,6 +423,6 @@ def test_a_long_span_is_quoted_as_is():
 def test_a_fallback_offered_before_any_no_earns_contingency(text, credited):
     from roleplay.analysis.detector import detect
 
-    fb = assess_move(detect(text), MoveContext(scenario="reassignment", channel="call"))
+    fb = assess_move(detect(text), ctx("reassignment", "call"))
     got = [f.delta for f in fb if f.principle == "contingency"]
     assert got == ([10] if credited else [])

@@ -25,6 +25,10 @@ class MoveContext:
     after_decline: bool = False
     post_acceptance: bool = False
     weights: Mapping[str, float] = field(default_factory=dict)
+    # The scenario's own words (scenario.yaml, coaching:): 'principle.case' ->
+    # suggestion, and hint situation -> hint text.
+    suggestions: Mapping[str, str] = field(default_factory=dict)
+    hint_texts: Mapping[str, str] = field(default_factory=dict)
 
     def weight(self, principle: str) -> float:
         return float(self.weights.get(principle, 1.0))

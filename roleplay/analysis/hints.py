@@ -20,7 +20,7 @@ active, in this order:
     or ``professionalism`` when nothing applies at all.
 
 A hint says what to do and why, sometimes with a fragment of phrasing; it
-never writes the learner's message. All wording is in ``HINTS``.
+never writes the learner's message. All wording is in roleplay/coaching/content.yaml (``HINTS``).
 """
 
 from __future__ import annotations
@@ -45,120 +45,20 @@ def _fmt(x: float) -> str:
 CAND_RISK, MGR_RISK = _fact("candidate_risk"), _fact("manager_risk")
 UPHELD, AS_IS = _fmt(_fact("offers_upheld")), _fmt(_fact("accept_as_is"))
 
-_FEAR = (
-    f"The fear is exaggerated: {UPHELD}% of offers were upheld and most managers had never withdrawn one, "
-    f"yet about {AS_IS}% of candidates accept as-is (Hart, Bear and Ren)."
-)
+def _hints() -> dict[str, tuple[str, str]]:
+    from roleplay.coaching.load import coaching
 
-# situation -> (principle, {scenario or "*": text})
-HINTS: dict[str, tuple[str, Mapping[str, str]]] = {
-    "repair_threat_commitment": (
-        "commitment",
-        {
-            "reassignment": "Take the condition off the table: reaffirm that you are committed to joining, "
-            "then turn the placement back into a question. Dear Professor: leverage is heard as a threat, "
-            "and people talk.",
-            "*": "Take the condition off the table: reaffirm your commitment to the role first, then restate "
-            "your request as a question. Dear Professor: leverage is heard as a threat, and people talk.",
-        },
-    ),
-    "repair_threat": (
-        "no_threats",
-        {
-            "*": "Take the condition off the table: say plainly that you want this to work, then restate your "
-            "request as a question. A threat burns goodwill even when it is polite.",
-        },
-    ),
-    "repair_hostile": (
-        "professionalism",
-        {
-            "*": "Reset the tone: acknowledge their point before you restate what you need. Reasonable, "
-            "cooperative asks are what keep the risk of losing the deal small.",
-        },
-    ),
-    "contingency": (
-        "contingency",
-        {
-            "reassignment": "They said no. Instead of pushing harder or giving up, try your fallback: ask "
-            "whether your onboarding date could move back. Dear Professor: an extension keeps the "
-            "relationship and buys you time to decide.",
-            "first_offer": "They said no to that. Instead of pushing harder or giving up, move to a fallback: "
-            "a different term that is easier for them, or a few days to think it over.",
-            "*": "They said no. Instead of pushing harder or giving up, move to a fallback such as more time "
-            "or a different arrangement.",
-        },
-    ),
-    "go_live": (
-        "synchronous",
-        {
-            "reassignment": "You are still on email. Before raising the placement, ask for a short phone or "
-            "video call with the decision-maker, something like 'could we find 20 minutes...'. Dear "
-            "Professor: only good news and updates belong in email.",
-            "*": "You are still on email. Ask for a short call before you negotiate, something like 'could we "
-            "find 20 minutes...'. A live conversation builds rapport and leaves room to adjust.",
-        },
-    ),
-    "discretion": (
-        "discretion",
-        {
-            "*": "Leave the other offer out from here on and talk about the problem you want to solve together. "
-            "After accepting, a competing offer reads as leverage.",
-        },
-    ),
-    "recover_ask": (
-        "assertiveness",
-        {
-            "*": f"You dropped your ask. {_FEAR} Put it back on the table once, calmly, and ask what "
-            "flexibility they have.",
-        },
-    ),
-    "affirm_commitment": (
-        "commitment",
-        {
-            "*": "Before the request, acknowledge the commitment you made, for instance that you are looking "
-            "forward to joining. Dear Professor: it keeps the request from sounding like a threat.",
-        },
-    ),
-    "make_ask": (
-        "assertiveness",
-        {
-            "reassignment": "Now raise the placement itself, as a question rather than a condition, for "
-            "instance whether a placement in that office would be possible. Managers expect reasonable asks.",
-            "first_offer": f"You haven't asked for anything yet. {_FEAR} Name one change you want and why it "
-            "is reasonable.",
-            "*": f"You haven't asked for anything yet. {_FEAR} Name one change you want and why it is "
-            "reasonable.",
-        },
-    ),
-    "employer_framing": (
-        "employer_perspective",
-        {
-            "reassignment": "Give them a reason that serves the company: clients, projects or coverage you "
-            "could support from that office, ideally with a number. Dear Professor: frame the request from "
-            "the employer's perspective.",
-            "first_offer": "Tie your ask to the value you bring, for instance results you have delivered or "
-            "how the arrangement keeps you productive. A reason that serves them is easier to say yes to.",
-            "*": "Frame your request from the employer's side, with evidence: how it helps their clients, "
-            "team or goals.",
-        },
-    ),
-    "collaborate": (
-        "collaboration",
-        {
-            "reassignment": "Look for a win-win: ask what would make a move workable for the team, or offer a "
-            "middle path such as moving after a first project.",
-            "first_offer": "Look for a win-win: ask what matters most on their side, or offer a trade that is "
-            "cheap for them and valuable for you, such as remote days instead of a bigger bonus.",
-            "*": "Look for a win-win: ask what matters most on their side, or offer a trade that is cheap for "
-            "them and valuable for you.",
-        },
-    ),
-}
+    return dict(coaching().hints)
 
 
-def _text(situation: str, scenario: str) -> tuple[str, str]:
-    principle, texts = HINTS[situation]
-    return principle, texts.get(scenario, texts["*"])
+# situation -> (principle, text), from roleplay/coaching/content.yaml; a
+# scenario may word a hint its own way (MoveContext.hint_texts).
+HINTS: dict[str, tuple[str, str]] = _hints()
+
+
+def _text(situation: str, ctx: MoveContext) -> tuple[str, str]:
+    principle, text = HINTS[situation]
+    return principle, ctx.hint_texts.get(situation, text)
 
 
 def _any(history: Sequence[Detection], *tags: str) -> bool:
@@ -214,11 +114,15 @@ def hint(ctx: MoveContext, history: Sequence[Detection], score: SessionScore) ->
     """
     situation = _situation(ctx, history)
     if situation is not None:
-        principle, text = _text(situation, ctx.scenario)
+        principle, text = _text(situation, ctx)
         return Hint(principle, text)
     principle = _weakest(ctx, score) or "professionalism"
-    p = PRINCIPLES_BY_ID[principle]
-    return Hint(principle, f"Keep an eye on {p.name[0].lower()}{p.name[1:]}. {p.why}")
+    # The weakest principle's own hint, in the scenario's words when it has
+    # some; its reasoning when no hint is written for it.
+    for situation, (owner, _) in HINTS.items():
+        if owner == principle and situation not in ("repair_threat", "repair_threat_commitment", "repair_hostile"):
+            return Hint(principle, _text(situation, ctx)[1])
+    return Hint(principle, PRINCIPLES_BY_ID[principle].why)
 
 
 # ---------------------------------------------------------------------------

@@ -78,8 +78,8 @@ PRINCIPLES: tuple[Principle, ...] = (
         "assertiveness",
         "Do negotiate",
         "Hart, Bear & Ren (2024)",
-        "The fear is exaggerated: 94% of offers were upheld, yet 46% of "
-        "candidates accepted as-is; a reasonable ask is expected.",
+        "The fear is exaggerated: nearly every offer was upheld, yet almost half "
+        "of candidates accepted as-is; a reasonable ask is expected.",
     ),
 )
 
@@ -94,15 +94,15 @@ class ResearchFact:
     text: str
 
 
-# Hart, Bear & Ren, "Negotiating Is Unlikely to Jeopardize Your Job Offer" (2024).
-RESEARCH_FACTS: tuple[ResearchFact, ...] = (
-    ResearchFact("candidate_risk", 4.6, "Candidates rate the risk that negotiating loses the offer at about 4.6 on a 1-7 scale."),
-    ResearchFact("manager_risk", 3.5, "Managers rate the same risk at about 3.5: candidates overestimate it by a third."),
-    ResearchFact("offers_upheld", 94.0, "94% of offers that managers made were upheld; most managers had never withdrawn one."),
-    ResearchFact("accept_as_is", 46.0, "About 46% of candidates accepted the offer as-is, without negotiating."),
-    ResearchFact("zero_sum_candidate", 4.4, "Candidates see the negotiation as more zero-sum than managers (about 4.4 vs 4.0)."),
-    ResearchFact("zero_sum_manager", 4.0, "Managers see the same negotiation as less zero-sum (about 4.0)."),
-    ResearchFact("power_candidate", 4.0, "Candidates rate their own power lower than managers do (about 4.0 vs 4.8)."),
-    ResearchFact("power_manager", 4.8, "Managers rate the candidate's power at about 4.8 on a 1-7 scale."),
-)
-RESEARCH_BY_ID: dict[str, ResearchFact] = {f.id: f for f in RESEARCH_FACTS}
+# Hart, Bear & Ren, "Negotiating Is Unlikely to Jeopardize Your Job Offer"
+# (2024). The figures live in roleplay/coaching/content.yaml (one home), read
+# on first use so that importing this module parses no YAML.
+def __getattr__(name: str):
+    if name in ("RESEARCH_FACTS", "RESEARCH_BY_ID"):
+        from roleplay.coaching.load import coaching
+
+        facts = tuple(ResearchFact(k, v, t) for k, (v, t) in coaching().research.items())
+        globals()["RESEARCH_FACTS"] = facts
+        globals()["RESEARCH_BY_ID"] = {f.id: f for f in facts}
+        return globals()[name]
+    raise AttributeError(name)

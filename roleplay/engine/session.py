@@ -26,6 +26,7 @@ from roleplay.analysis.scoring import final_score, score_session
 from roleplay.analysis.signals import SIGNAL_NAMES, signals
 from roleplay.analysis.tags import TAGS, Detection
 from roleplay.analysis.terms import terms
+from roleplay.coaching.load import scenario_texts
 from roleplay.engine.dialogue import Dialogue, dialogue_for
 from roleplay.engine.move import Move
 from roleplay.engine.transcript import DealItem, EndingInfo, FeedbackItem, Score, TermItem, Transcript, Turn
@@ -70,6 +71,7 @@ class Session:
         self.seed = int(seed)
         self._detect = detector or _default_detect
         self._dialogue: Dialogue = dialogue_for(persona)
+        self._coaching = scenario_texts(persona.scenario.coaching)
         self._model = self._dialogue.new_model()
         p = persona.persona
         self.variables: dict[str, int] = {k: v.start for k, v in p.variables.items()}
@@ -129,6 +131,8 @@ class Session:
             after_decline=self.after_decline,
             post_acceptance=sc.post_acceptance,
             weights=dict(sc.weights),
+            suggestions=self._coaching["suggestions"],
+            hint_texts=self._coaching["hints"],
         )
 
     def score(self) -> SessionScore:

@@ -28,8 +28,10 @@ def shipped_root() -> Path:
 
 
 def kind_of(path: Path) -> str:
-    """'scenario', 'test' or 'persona', from the file name."""
+    """'scenario', 'test', 'coaching' or 'persona', from the file name."""
     name = path.name
+    if name.endswith(".coaching.yaml") or (name == "content.yaml" and path.parent.name == "coaching"):
+        return "coaching"
     if name == SCENARIO_FILE or name.endswith(".scenario.yaml"):
         return "scenario"
     if name.endswith(TEST_SUFFIX) or name.endswith(".test.yml"):

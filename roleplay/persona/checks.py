@@ -329,8 +329,11 @@ def check_scenario(scenario: Scenario, src: Source) -> list[Diagnostic]:
     """Meaning checks of a scenario file, reported in that file."""
     from roleplay.analysis.principles import PRINCIPLE_IDS
 
+    from roleplay.coaching.load import scenario_problems
+
+    coaching = scenario_problems(scenario.coaching, src) if scenario.coaching else []
     # Weights name principles; a typo would silently weigh nothing.
-    return scenario_terms(scenario, src)[1] + [
+    return coaching + scenario_terms(scenario, src)[1] + [
         src.diag(("weights", pid), f"unknown principle '{pid}'{_did_you_mean(pid, PRINCIPLE_IDS)}; it weighs nothing", key=True, severity="warning")
         for pid in scenario.weights
         if pid not in PRINCIPLE_IDS

@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from roleplay.coaching.model import ScenarioCoaching
+
 Channel = Literal["email", "call"]
 Outcome = Literal["success", "partial", "failure"]
 Difficulty = Literal["easy", "medium", "hard"]
@@ -67,6 +69,9 @@ class Scenario(Strict):
     briefing: Briefing
     weights: dict[str, Annotated[float, Field(ge=0, le=5)]] = Field(
         default_factory=dict, description="Principle id -> weight (default 1; 0 switches the principle off)."
+    )
+    coaching: ScenarioCoaching | None = Field(
+        None, description="Suggestions and hints in this scenario's own words (keys from roleplay/coaching/content.yaml)."
     )
     terms: dict[Identifier, "ScenarioTerm"] = Field(
         default_factory=dict,

@@ -1,4 +1,4 @@
-"""``roleplay validate``: check persona, scenario and test-plan files."""
+"""``roleplay validate``: check persona, scenario, test-plan and coaching files."""
 
 from __future__ import annotations
 
@@ -17,6 +17,11 @@ def validate_file(path: Path) -> list[Diagnostic]:
             from roleplay.persona.checks import check_scenario
 
             return check_scenario(*load_scenario(path))
+        if kind == "coaching":
+            from roleplay.coaching.load import load_content
+
+            load_content(path)
+            return []
         if kind == "test":
             from roleplay.persona.testplan import load_plan_file
 

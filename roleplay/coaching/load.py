@@ -1,0 +1,179 @@
+"""Load and check the coaching content; fill its placeholders.
+
+Errors carry ``file:line:col`` like persona errors. The content must hold
+every case the rubric's rules can pick and every hint situation, each
+negative case needs a suggestion, and every placeholder must name a known
+source or research figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from roleplay.coaching.model import Content, ScenarioCoaching
+from roleplay.persona.diagnostics import Diagnostic, ScriptError
+from roleplay.persona.yamlsource import Source, load_yaml_file
+
+CONTENT = Path(__file__).parent / "content.yaml"
+_PLACEHOLDER = re.compile(r"\{(source|research)\.([a-z0-9_]+)\}")
+
+# What the code asks the content for: the case ids each rubric rule can
+# return, and the hint situations (see analysis/rubric.py and hints.py).
+REQUIRED_CASES: dict[str, tuple[str, ...]] = {
+    "no_threats": ("threat", "calm_after_decline", "ask_without_pressure", "kept_calm"),
+    "synchronous": ("meeting_on_email", "meeting_on_call", "ask_on_email_with_meeting", "ask_on_email"),
+    "employer_perspective": ("benefit_concrete", "benefit", "personal_only"),
+    "commitment": ("threat_post_acceptance", "threat", "affirms_post_acceptance", "affirms"),
+    "discretion": ("alternative_post_acceptance", "alternative", "kept_private"),
+    "contingency": ("escalates_after_decline", "walks_out_after_decline", "extension_after_decline",
+                    "option_after_decline", "fallback_offered"),
+    "collaboration": ("zero_sum_with_option", "zero_sum", "option_and_interests", "option", "interests"),
+    "professionalism": ("hostile", "gratitude", "kept_professional"),
+    "assertiveness": ("accepted_as_is", "capitulates", "reasonable_ask"),
+}
+REQUIRED_HINTS = (
+    "repair_threat_commitment", "repair_threat", "repair_hostile", "contingency", "go_live", "discretion",
+    "recover_ask", "affirm_commitment", "make_ask", "employer_framing", "collaborate",
+)
+
+
+@dataclass(frozen=True)
+class CaseText:
+    """A case with its placeholders filled: what the rubric says."""
+
+    delta: int
+    tag: str | None
+    note: str
+    why: str
+    suggestion: str | None
+
+
+@dataclass(frozen=True)
+class Coaching:
+    cases: dict[str, dict[str, CaseText]]
+    hints: dict[str, tuple[str, str]]  # situation -> (principle, text)
+    research: dict[str, tuple[float, str]]  # id -> (value, text)
+    sources: dict[str, str]
+    file: str
+
+
+def _values(content: Content) -> dict[str, str]:
+    out = {f"source.{k}": v for k, v in content.sources.items()}
+    out.update({f"research.{k}": f"{f.value:g}" for k, f in content.research.items()})
+    return out
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: values.get(f"{m.group(1)}.{m.group(2)}", m.group(0)), text)
+
+
+def placeholder_problems(src: Source, path: tuple, text: str, values: dict[str, str]) -> list[Diagnostic]:
+    out = []
+    for m in _PLACEHOLDER.finditer(text):
+        key = f"{m.group(1)}.{m.group(2)}"
+        if key not in values:
+            line, col = src.scalar_start(path)
+            known = sorted(k for k in values if k.startswith(m.group(1) + "."))
+            out.append(Diagnostic(src.file, line, col, "error", f"unknown placeholder '{{{key}}}'; known: {', '.join(known)}"))
+    return out
+
+
+def load_content(path: Path = CONTENT) -> Coaching:
+    """The coaching content in ``path``; ScriptError listing every problem."""
+    from roleplay.analysis.principles import PRINCIPLE_IDS
+    from roleplay.analysis.tags import TAG_SET
+    from roleplay.persona.loader import parse_model
+
+    src = load_yaml_file(path, str(path))
+    content = parse_model(src, Content)
+    values = _values(content)
+    problems: list[Diagnostic] = []
+    for principle, cases in content.cases.items():
+        if principle not in PRINCIPLE_IDS:
+            problems.append(src.diag(("cases", principle), f"unknown principle '{principle}'", key=True))
+        for cid, case in cases.items():
+            where = ("cases", principle, cid)
+            if case.delta < 0 and not case.suggestion:
+                problems.append(src.diag(where, f"case '{principle}.{cid}' lowers the score, so it needs a 'suggestion'", key=True))
+            if case.tag is not None and case.tag not in TAG_SET:
+                problems.append(src.diag(where + ("tag",), f"unknown tag '{case.tag}'"))
+            for field in ("note", "why", "suggestion"):
+                text = getattr(case, field)
+                if text:
+                    problems += placeholder_problems(src, where + (field,), text, values)
+    for principle, ids in REQUIRED_CASES.items():
+        for cid in ids:
+            if cid not in content.cases.get(principle, {}):
+                problems.append(src.diag(("cases",), f"missing case '{principle}.{cid}': the rubric's rules can pick it", key=True))
+    for situation in REQUIRED_HINTS:
+        if situation not in content.hints:
+            problems.append(src.diag(("hints",), f"missing hint '{situation}'", key=True))
+    for situation, h in content.hints.items():
+        if h.principle not in PRINCIPLE_IDS:
+            problems.append(src.diag(("hints", situation, "principle"), f"unknown principle '{h.principle}'"))
+        problems += placeholder_problems(src, ("hints", situation, "text"), h.text, values)
+    if problems:
+        raise ScriptError(problems)
+    return Coaching(
+        cases={p: {cid: CaseText(c.delta, c.tag, fill(c.note, values), fill(c.why, values), fill(c.suggestion, values) if c.suggestion else None)
+                   for cid, c in cases.items()} for p, cases in content.cases.items()},
+        hints={s: (h.principle, fill(h.text, values)) for s, h in content.hints.items()},
+        research={k: (f.value, f.text) for k, f in content.research.items()},
+        sources=dict(content.sources),
+        file=src.file,
+    )
+
+
+@lru_cache(maxsize=1)
+def coaching() -> Coaching:
+    """The shipped content, loaded once."""
+    return load_content()
+
+
+def scenario_problems(coaching_spec: ScenarioCoaching, src: Source) -> list[Diagnostic]:
+    """Checks of a scenario's ``coaching:`` against the content."""
+    import difflib
+
+    c = coaching()
+    values = {f"source.{k}": v for k, v in c.sources.items()} | {f"research.{k}": f"{v:g}" for k, (v, _) in c.research.items()}
+    known = {f"{p}.{cid}" for p, cases in c.cases.items() for cid in cases}
+    out = []
+    for key, text in coaching_spec.suggestions.items():
+        path = ("coaching", "suggestions", key)
+        if key not in known:
+            close = difflib.get_close_matches(key, sorted(known), n=1)
+            out.append(src.diag(path, f"unknown case '{key}'" + (f" (did you mean '{close[0]}'?)" if close else ""), key=True))
+        out += placeholder_problems(src, path, text, values)
+    for key, text in coaching_spec.hints.items():
+        path = ("coaching", "hints", key)
+        if key not in c.hints:
+            close = difflib.get_close_matches(key, sorted(c.hints), n=1)
+            out.append(src.diag(path, f"unknown hint '{key}'" + (f" (did you mean '{close[0]}'?)" if close else ""), key=True))
+        out += placeholder_problems(src, path, text, values)
+    return out
+
+
+def scenario_texts(coaching_spec: ScenarioCoaching | None) -> dict[str, dict[str, str]]:
+    """A scenario's own suggestions and hints, placeholders filled."""
+    if coaching_spec is None:
+        return {"suggestions": {}, "hints": {}}
+    c = coaching()
+    values = {f"source.{k}": v for k, v in c.sources.items()} | {f"research.{k}": f"{v:g}" for k, (v, _) in c.research.items()}
+    return {"suggestions": {k: fill(v, values) for k, v in coaching_spec.suggestions.items()},
+            "hints": {k: fill(v, values) for k, v in coaching_spec.hints.items()}}
+
+
+def scenario_context_coaching(scenario_id: str) -> dict:
+    """For tests and tools: the MoveContext keywords of a shipped scenario."""
+    from roleplay.persona import catalog
+    from roleplay.persona.loader import load_scenario
+
+    path = catalog.find_scenario(scenario_id)
+    if path is None:
+        return {}
+    scenario, _ = load_scenario(path)
+    texts = scenario_texts(scenario.coaching)
+    return {"suggestions": texts["suggestions"], "hint_texts": texts["hints"]}

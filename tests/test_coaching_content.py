@@ -1,0 +1,99 @@
+"""Coaching content is data: roleplay/coaching/content.yaml and the scenario
+files' own words, validated like personas."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from roleplay.coaching.load import CONTENT, coaching, load_content
+from roleplay.persona.diagnostics import ScriptError
+from roleplay.persona.validate import validate_paths
+
+REPO = Path(__file__).resolve().parent.parent
+TEXT = CONTENT.read_text(encoding="utf-8")
+
+
+def write(tmp_path, text: str) -> Path:
+    path = tmp_path / "content.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def errors(path) -> list[str]:
+    with pytest.raises(ScriptError) as exc:
+        load_content(path)
+    return [str(d) for d in exc.value.diagnostics]
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_the_shipped_content_loads_and_validates():
+    c = coaching()
+    assert c.cases["no_threats"]["threat"].delta == -60
+    assert "Dear Professor" in c.cases["no_threats"]["threat"].why  # {source.dear_professor} filled
+    assert "94%" in c.cases["assertiveness"]["reasonable_ask"].why  # {research.offers_upheld} filled
+    diags, checked = validate_paths([CONTENT])
+    assert checked == 1 and diags == []
+
+
+def test_a_coach_changes_a_delta_and_a_sentence_by_editing_the_file(tmp_path):
+    text = TEXT.replace("      delta: -60\n      tag: threat\n      note: You made an ultimatum", "      delta: -45\n      tag: threat\n      note: You set a condition")
+    c = load_content(write(tmp_path, text))
+    assert (c.cases["no_threats"]["threat"].delta, c.cases["no_threats"]["threat"].note) == (-45, "You set a condition")
+
+
+def test_a_negative_case_without_a_suggestion_is_an_error_at_its_line(tmp_path):
+    start = TEXT.index("    threat:\n      delta: -60")
+    end = TEXT.index("\n    calm_after_decline:")
+    block = TEXT[start:end]
+    text = TEXT.replace(block, "\n".join(l for l in block.splitlines() if "suggestion:" not in l))
+    (msg,) = errors(write(tmp_path, text))
+    assert "needs a 'suggestion'" in msg and f":{line_of(text, '    threat:')}:" in msg
+
+
+def test_an_unknown_placeholder_or_key_is_an_error_with_its_place(tmp_path):
+    text = TEXT.replace("{source.dear_professor}: leverage used", "{source.dear_prof}: leverage used", 1)
+    (msg,) = errors(write(tmp_path, text))
+    assert "unknown placeholder '{source.dear_prof}'" in msg and "source.dear_professor" in msg
+    text = TEXT.replace("      delta: -60\n", "      delta: -60\n      weight: 2\n", 1)
+    assert any("unknown key 'weight'" in m for m in errors(write(tmp_path, text)))
+
+
+def test_a_case_the_rules_can_pick_may_not_go_missing(tmp_path):
+    start = TEXT.index("    calm_after_decline:")
+    end = TEXT.index("    ask_without_pressure:")
+    (msg,) = errors(write(tmp_path, TEXT[:start] + TEXT[end:]))
+    assert "missing case 'no_threats.calm_after_decline'" in msg
+
+
+def test_a_scenario_s_own_words_are_checked(tmp_path):
+    src = REPO / "personas" / "first_offer" / "scenario.yaml"
+    text = src.read_text(encoding="utf-8").replace("    no_threats.threat:", "    no_threats.thraet:", 1)
+    path = tmp_path / "scenario.yaml"
+    path.write_text(text, encoding="utf-8")
+    diags, _ = validate_paths([path])
+    (d,) = [d for d in diags if "unknown case" in d.message]
+    assert "did you mean 'no_threats.threat'" in d.message and d.line == line_of(text, "no_threats.thraet")
+
+
+def test_no_scenario_id_and_no_research_figure_is_written_in_the_code():
+    for path in (REPO / "roleplay").rglob("*.py"):
+        code = path.read_text(encoding="utf-8")
+        assert not re.search(r"""["'](?:reassignment|first_offer)["']""", code), path
+        assert "94%" not in code and "46%" not in code, path
+
+
+def test_a_scenario_without_words_of_its_own_gets_the_general_ones():
+    from roleplay.analysis.detector import detect
+    from roleplay.analysis.feedback import MoveContext
+    from roleplay.analysis.rubric import assess_move
+
+    fb = assess_move(detect("Unless you give me Denver, I'll take the other offer."), MoveContext(scenario="internship", channel="call"))
+    threat = next(f for f in fb if f.principle == "no_threats")
+    assert threat.suggestion == coaching().cases["no_threats"]["threat"].suggestion
