@@ -97,3 +97,18 @@ def test_a_scenario_without_words_of_its_own_gets_the_general_ones():
     fb = assess_move(detect("Unless you give me Denver, I'll take the other offer."), MoveContext(scenario="internship", channel="call"))
     threat = next(f for f in fb if f.principle == "no_threats")
     assert threat.suggestion == coaching().cases["no_threats"]["threat"].suggestion
+
+
+def test_persona_and_scenario_text_quote_the_figures_from_their_one_home():
+    from roleplay.persona.catalog import shipped_personas
+    from roleplay.persona.loader import load_persona
+    from roleplay.persona.template import fill
+
+    lp = load_persona(shipped_personas()["bank_vp"])
+    summary = fill(lp.persona.endings["accepted_as_is"].summary, lp.names)
+    assert "46%" in summary and "94%" in summary and "{research" not in summary
+    facts = " ".join(fill(x, lp.names) for x in lp.scenario.briefing.confidential)
+    assert "94% of offers were upheld" in facts
+    for path in (REPO / "personas").rglob("*.yaml"):
+        text = "\n".join(l for l in path.read_text(encoding="utf-8").splitlines() if not l.lstrip().startswith("#"))
+        assert "94%" not in text and "46%" not in text, path

@@ -54,7 +54,10 @@ def free_names(names: dict[str, str]) -> frozenset[str]:
 
 
 def template_names(scenario: Scenario, persona: Persona, terms: dict[str, TermInfo]) -> set[str]:
+    from roleplay.coaching.load import coaching
+
     known = set(scenario.names) | set(persona.names) | {"manager", "manager_first", "role", "deal"}
+    known |= {f"research.{k}" for k in coaching().research}
     for issue in terms:
         known |= {f"asked.{issue}", f"offer.{issue}", f"start.{issue}"}
     return known

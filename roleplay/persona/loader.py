@@ -144,6 +144,10 @@ def load_persona(path: str | Path, scenario_path: Path | None = None, *, explore
     for issue, info in terms.items():  # static text (briefing, summaries) sees the starting offer
         names[f"start.{issue}"] = names[f"offer.{issue}"] = names[f"asked.{issue}"] = info.show(info.start)
     names["deal"] = "the original terms"
+    from roleplay.coaching.load import coaching
+
+    for key, (value, _) in coaching().research.items():  # one home for the figures: {research.offers_upheld}
+        names[f"research.{key}"] = f"{value:g}"
     return LoadedPersona(
         persona=persona,
         scenario=scenario,
