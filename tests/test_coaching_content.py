@@ -36,7 +36,7 @@ def line_of(text: str, needle: str) -> int:
 def test_the_shipped_content_loads_and_validates():
     c = coaching()
     assert c.cases["no_threats"]["threat"].delta == -60
-    assert "Dear Professor" in c.cases["no_threats"]["threat"].why  # {source.dear_professor} filled
+    assert c.cases["no_threats"]["threat"].why.startswith("{source.dear_professor}: ")  # cited per scenario
     assert "94%" in c.cases["assertiveness"]["reasonable_ask"].why  # {research.offers_upheld} filled
     diags, checked = validate_paths([CONTENT])
     assert checked == 1 and diags == []
@@ -112,3 +112,47 @@ def test_persona_and_scenario_text_quote_the_figures_from_their_one_home():
     for path in (REPO / "personas").rglob("*.yaml"):
         text = "\n".join(l for l in path.read_text(encoding="utf-8").splitlines() if not l.lstrip().startswith("#"))
         assert "94%" not in text and "46%" not in text, path
+
+
+def test_feedback_cites_sources_by_what_they_say_in_each_scenario_s_words():
+    from roleplay.analysis.detector import detect
+    from roleplay.analysis.feedback import MoveContext
+    from roleplay.analysis.rubric import assess_move
+    from roleplay.coaching.load import scenario_context_coaching
+
+    d = detect("Unless you give me Denver, I'll take the other offer.")
+    general = next(f for f in assess_move(d, MoveContext(scenario="x", channel="call")) if f.principle == "no_threats")
+    here = next(f for f in assess_move(d, MoveContext(scenario="reassignment", channel="call", **scenario_context_coaching("reassignment")))
+                if f.principle == "no_threats")
+    assert "Career advice on asking an employer for a change:" in general.message
+    assert "Advice for candidates who want a change after accepting:" in here.message
+    for f in (general, here):
+        assert "Dear Professor" not in f.message and "{source" not in f.message
+
+
+def _haggle_with(tmp_path, framing: str):
+    src = REPO / "tests" / "fixtures" / "listening" / "haggle"
+    shutil.copy(src / "haggle.yaml", tmp_path / "haggle.yaml")
+    (tmp_path / "scenario.yaml").write_text((src / "scenario.yaml").read_text(encoding="utf-8") + framing, encoding="utf-8")
+    return tmp_path / "haggle.yaml"
+
+
+def test_framing_labels_the_counterpart_and_can_drop_the_risk_question(tmp_path):
+    from roleplay.engine.debrief import build_debrief
+    from roleplay.engine.export import transcript_markdown
+    from roleplay.engine.session import Session
+    from roleplay.persona.loader import load_persona
+
+    lp = load_persona(_haggle_with(tmp_path, "framing:\n  counterpart: client\n  calibration: null\n"))
+    s = Session(lp, 0)
+    s.play("Could I get a signing bonus of $2,000?")
+    assert lp.scenario.framing.calibration is None
+    assert build_debrief(s, risk_estimate=5).research == []  # nothing to compare with
+    assert "- Client: Hal Haggler" in transcript_markdown(s.transcript(), lp)
+
+
+def test_an_unknown_source_in_framing_is_an_error_with_a_suggestion(tmp_path):
+    path = _haggle_with(tmp_path, "framing:\n  sources:\n    reserch: Studies of offers\n")
+    diags, _ = validate_paths([path.with_name("scenario.yaml")])
+    (d,) = diags
+    assert "unknown source 'reserch' (did you mean 'research'?)" in d.message and d.severity == "error"

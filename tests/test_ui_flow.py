@@ -466,3 +466,25 @@ async def test_mode_toggle_by_key_and_click():
         await pilot.click(ModeToggle, offset=(14, 0))  # on "Exam"
         await pilot.pause()
         assert home.exam
+
+
+async def test_a_scenario_without_a_risk_question_starts_straight_away(tmp_path, monkeypatch):
+    import shutil
+
+    from roleplay.ui.screens.briefing import BriefingScreen
+    from roleplay.ui.screens.conversation import ConversationScreen
+
+    folder = tmp_path / "tiny"
+    shutil.copytree(TINY.parent, folder)
+    scenario = folder / "scenario.yaml"
+    scenario.write_text(scenario.read_text(encoding="utf-8") + "framing:\n  counterpart: client\n  calibration: null\n", encoding="utf-8")
+    monkeypatch.setenv("ROLEPLAY_PERSONAS", str(tmp_path))
+    app = make_app()
+    async with app.run_test(size=(100, 34)) as pilot:
+        await open_briefing(pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefingScreen) and not screen.query("#risk")
+        assert "Client: Tess Tester" in all_text(screen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConversationScreen) and app.screen.conv.risk_estimate is None

@@ -29,6 +29,8 @@ class MoveContext:
     # suggestion, and hint situation -> hint text.
     suggestions: Mapping[str, str] = field(default_factory=dict)
     hint_texts: Mapping[str, str] = field(default_factory=dict)
+    # How this scenario cites each source ({source.X}), by what it says.
+    sources: Mapping[str, str] = field(default_factory=dict)
 
     def weight(self, principle: str) -> float:
         return float(self.weights.get(principle, 1.0))

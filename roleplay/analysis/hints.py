@@ -57,8 +57,10 @@ HINTS: dict[str, tuple[str, str]] = _hints()
 
 
 def _text(situation: str, ctx: MoveContext) -> tuple[str, str]:
+    from roleplay.coaching.load import cite
+
     principle, text = HINTS[situation]
-    return principle, ctx.hint_texts.get(situation, text)
+    return principle, cite(ctx.hint_texts.get(situation, text), dict(ctx.sources))
 
 
 def _any(history: Sequence[Detection], *tags: str) -> bool:

@@ -44,6 +44,8 @@ from typing import Callable, Mapping
 
 from .feedback import Feedback, MoveContext
 from .normalize import clip, normalize, sentences
+from roleplay.coaching.load import cite
+
 from .principles import PRINCIPLE_IDS
 from .tags import Detection
 
@@ -87,7 +89,8 @@ def suggestion_for(principle: str, case_id: str, ctx: MoveContext) -> str | None
     case = CASES[principle][case_id]
     if case.delta >= 0:
         return None
-    return ctx.suggestions.get(f"{principle}.{case_id}", case.suggestion)
+    text = ctx.suggestions.get(f"{principle}.{case_id}", case.suggestion)
+    return cite(text, dict(ctx.sources)) if text else text
 
 
 # ---------------------------------------------------------------------------
@@ -282,7 +285,7 @@ def _feedback(principle: str, case_id: str, d: Detection, ctx: MoveContext) -> F
     else:
         said = f"{case.note} in this message."
     suggestion = suggestion_for(principle, case_id, ctx)
-    parts = [said, case.why]
+    parts = [said, cite(case.why, dict(ctx.sources))]
     if suggestion:
         parts.append(f"Instead: {suggestion}")
     return Feedback(
@@ -317,7 +320,7 @@ def assess_outcome(detections, ctx: MoveContext, outcome: str, closed_by_learner
         if ctx.active(principle):
             case = CASES[principle][case_id]
             suggestion = suggestion_for(principle, case_id, ctx)
-            parts = [f"{case.note}.", case.why] + ([f"Instead: {suggestion}"] if suggestion else [])
+            parts = [f"{case.note}.", cite(case.why, dict(ctx.sources))] + ([f"Instead: {suggestion}"] if suggestion else [])
             out.append(Feedback(principle, case.delta, " ".join(parts), suggestion=suggestion))
 
     if outcome in ("success", "partial") and negotiated(detections):

@@ -66,6 +66,14 @@ def _values(content: Content) -> dict[str, str]:
     return out
 
 
+def cite(text: str, sources: dict[str, str]) -> str:
+    """Fill ``{source.X}`` with how the scenario cites it (else the content's default)."""
+    default = coaching().sources
+    return _PLACEHOLDER.sub(
+        lambda m: (sources.get(m.group(2)) or default.get(m.group(2), m.group(0))) if m.group(1) == "source" else m.group(0), text
+    )
+
+
 def fill(text: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(f"{m.group(1)}.{m.group(2)}", m.group(0)), text)
 
@@ -117,10 +125,12 @@ def load_content(path: Path = CONTENT) -> Coaching:
         problems += placeholder_problems(src, ("hints", situation, "text"), h.text, values)
     if problems:
         raise ScriptError(problems)
-    return Coaching(
-        cases={p: {cid: CaseText(c.delta, c.tag, fill(c.note, values), fill(c.why, values), fill(c.suggestion, values) if c.suggestion else None)
+    research_only = {k: v for k, v in values.items() if k.startswith("research.")}
+    return Coaching(  # research figures filled now; sources when a scenario cites them (``cite``)
+        cases={p: {cid: CaseText(c.delta, c.tag, fill(c.note, research_only), fill(c.why, research_only),
+                                 fill(c.suggestion, research_only) if c.suggestion else None)
                    for cid, c in cases.items()} for p, cases in content.cases.items()},
-        hints={s: (h.principle, fill(h.text, values)) for s, h in content.hints.items()},
+        hints={s: (h.principle, fill(h.text, research_only)) for s, h in content.hints.items()},
         research={k: (f.value, f.text) for k, f in content.research.items()},
         sources=dict(content.sources),
         file=src.file,
@@ -161,7 +171,7 @@ def scenario_texts(coaching_spec: ScenarioCoaching | None) -> dict[str, dict[str
     if coaching_spec is None:
         return {"suggestions": {}, "hints": {}}
     c = coaching()
-    values = {f"source.{k}": v for k, v in c.sources.items()} | {f"research.{k}": f"{v:g}" for k, (v, _) in c.research.items()}
+    values = {f"research.{k}": f"{v:g}" for k, (v, _) in c.research.items()}
     return {"suggestions": {k: fill(v, values) for k, v in coaching_spec.suggestions.items()},
             "hints": {k: fill(v, values) for k, v in coaching_spec.hints.items()}}
 
@@ -176,4 +186,4 @@ def scenario_context_coaching(scenario_id: str) -> dict:
         return {}
     scenario, _ = load_scenario(path)
     texts = scenario_texts(scenario.coaching)
-    return {"suggestions": texts["suggestions"], "hint_texts": texts["hints"]}
+    return {"suggestions": texts["suggestions"], "hint_texts": texts["hints"], "sources": dict(scenario.framing.sources)}

@@ -200,6 +200,7 @@ def build_debrief(session: "Session", *, mode: str = "practice", risk_estimate: 
         trust = [var.start] + [t.variables.get(TRUST, var.start) for t in session.turns]
 
     risk = risk_estimate if isinstance(risk_estimate, int) and 1 <= risk_estimate <= 7 else None
+    calibration = lp.scenario.framing.calibration
     return Debrief(
         persona_id=p.id,
         persona_name=fill(p.name, lp.names),
@@ -220,7 +221,7 @@ def build_debrief(session: "Session", *, mode: str = "practice", risk_estimate: 
         helped=helped,
         hurt=hurt,
         risk_estimate=risk,
-        research=research_comparison(risk),
+        research=research_comparison(risk) if calibration is not None and calibration.compare_with_research else [],
         candidate_risk=RESEARCH_BY_ID["candidate_risk"].value,
         manager_risk=RESEARCH_BY_ID["manager_risk"].value,
         offers_upheld=RESEARCH_BY_ID["offers_upheld"].value,

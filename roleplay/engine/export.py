@@ -113,7 +113,8 @@ def transcript_markdown(
     out: list[str] = []
     out.append(f"# {esc(fill(sc.title, persona.names))}")
     out.append("")
-    out.append(f"- Hiring manager: {manager}, {esc(p.role)} ({esc(p.difficulty)})")
+    label = sc.framing.counterpart
+    out.append(f"- {esc(label[:1].upper() + label[1:])}: {manager}, {esc(p.role)} ({esc(p.difficulty)})")
     out.append(f"- Persona: `{p.id}` · scenario: `{sc.id}` · seed: {transcript.seed}")
     if mode:
         out.append(f"- Mode: {esc(mode)}")

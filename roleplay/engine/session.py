@@ -133,6 +133,7 @@ class Session:
             weights=dict(sc.weights),
             suggestions=self._coaching["suggestions"],
             hint_texts=self._coaching["hints"],
+            sources=sc.framing.sources,
         )
 
     def score(self) -> SessionScore:

@@ -334,7 +334,14 @@ def check_scenario(scenario: Scenario, src: Source) -> list[Diagnostic]:
 
     from roleplay.coaching.load import scenario_problems
 
+    from roleplay.coaching.load import coaching as content
+
     coaching = scenario_problems(scenario.coaching, src) if scenario.coaching else []
+    known_sources = content().sources
+    coaching += [
+        src.diag(("framing", "sources", sid), f"unknown source '{sid}'{_did_you_mean(sid, known_sources)}; known: {', '.join(sorted(known_sources))}", key=True)
+        for sid in scenario.framing.sources if sid not in known_sources
+    ]
     # Weights name principles; a typo would silently weigh nothing.
     return coaching + scenario_terms(scenario, src)[1] + [
         src.diag(("weights", pid), f"unknown principle '{pid}'{_did_you_mean(pid, PRINCIPLE_IDS)}; it weighs nothing", key=True, severity="warning")

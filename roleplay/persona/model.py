@@ -53,6 +53,28 @@ class Briefing(Strict):
     goals: list[Line] = Field(min_length=1, description="What a good outcome looks like.")
 
 
+class Calibration(Strict):
+    """The question the learner answers before starting, and whether the debrief
+    compares the answer with the research (candidates' and managers' ratings)."""
+
+    question: Line = Field(
+        "How likely is the manager to withdraw the offer if you negotiate?",
+        description="Asked on a 1-7 scale before the conversation.",
+    )
+    compare_with_research: bool = Field(True, description="Set false when the research is about another situation.")
+
+
+class Framing(Strict):
+    """How the tutor speaks about this scenario."""
+
+    counterpart: Line = Field("hiring manager", description="Who the learner talks to, as a label: hiring manager, current manager, client.")
+    calibration: Calibration | None = Field(default_factory=Calibration, description="The risk question; null for none.")
+    sources: dict[Identifier, Line] = Field(
+        default_factory=dict,
+        description="How feedback cites a source here ({source.<id>} in the coaching content), by what it says.",
+    )
+
+
 class Scenario(Strict):
     """A negotiation situation shared by several personas (``scenario.yaml``)."""
 
@@ -70,6 +92,7 @@ class Scenario(Strict):
     weights: dict[str, Annotated[float, Field(ge=0, le=5)]] = Field(
         default_factory=dict, description="Principle id -> weight (default 1; 0 switches the principle off)."
     )
+    framing: Framing = Field(default_factory=Framing, description="Labels, the risk question and how sources are cited.")
     coaching: ScenarioCoaching | None = Field(
         None, description="Suggestions and hints in this scenario's own words (keys from roleplay/coaching/content.yaml)."
     )

@@ -11,13 +11,12 @@ from textual.widgets import Button, Header, RadioButton, RadioSet, Static
 
 from roleplay.persona.compiled import LoadedPersona
 from roleplay.persona.template import fill
-from roleplay.ui.safe_text import notify, one_line
+from roleplay.ui.safe_text import clean, notify, one_line
 from roleplay.ui.styles import STYLES
 from roleplay.ui.widgets.briefing import BriefingView
 from roleplay.ui.widgets.choice import Choice
 from roleplay.ui.widgets.footer import KeyFooter
 
-QUESTION = "How likely is the manager to withdraw the offer if you negotiate?"
 SCALE = "1 = not at all likely  ·  7 = extremely likely"
 
 
@@ -44,11 +43,14 @@ class BriefingScreen(Screen):
         with VerticalScroll(id="briefing"):
             yield BriefingView(self.loaded, id="briefing-text")
             yield Static(id="briefing-mode")
-            yield Static(Content.assemble((QUESTION, "bold"), "\n", (SCALE + "  ·  press 1-7", "dim")), id="risk-question")
-            with Horizontal(id="risk-row"):
-                with RadioSet(id="risk", classes="-horizontal", compact=True):
-                    for i in range(1, 8):
-                        yield Choice(str(i), id=f"risk-{i}")
+            calibration = self.loaded.scenario.framing.calibration
+            if calibration is not None:  # the scenario's own question, or none
+                question = clean(fill(calibration.question, self.loaded.names))
+                yield Static(Content.assemble((question, "bold"), "\n", (SCALE + "  ·  press 1-7", "dim")), id="risk-question")
+                with Horizontal(id="risk-row"):
+                    with RadioSet(id="risk", classes="-horizontal", compact=True):
+                        for i in range(1, 8):
+                            yield Choice(str(i), id=f"risk-{i}")
             with Horizontal(id="briefing-buttons"):
                 yield Button("Start the conversation", variant="primary", id="start")
                 yield Button("Back", id="back")
@@ -59,7 +61,10 @@ class BriefingScreen(Screen):
         self.title = one_line(fill(p.name, self.loaded.names))
         self.sub_title = "briefing"
         self._show_mode()
-        self.query_one("#risk", RadioSet).focus()
+        if self.loaded.scenario.framing.calibration is None:
+            self.query_one("#start", Button).focus()
+        else:
+            self.query_one("#risk", RadioSet).focus()
 
     def _show_mode(self) -> None:
         from roleplay.ui.screens.home import MODE_HELP
@@ -78,6 +83,8 @@ class BriefingScreen(Screen):
         self.answer = int(str(event.pressed.id).split("-")[1])
 
     def action_answer(self, value: int) -> None:
+        if self.loaded.scenario.framing.calibration is None:
+            return  # this scenario asks no risk question
         self.query_one(f"#risk-{value}", RadioButton).value = True
         self.answer = value
         self.query_one("#start", Button).focus()
@@ -108,7 +115,7 @@ class BriefingScreen(Screen):
         self.app.pop_screen()
 
     def action_start(self) -> None:
-        if self.answer is None:
+        if self.answer is None and self.loaded.scenario.framing.calibration is not None:
             notify(self.app, "Answer the question first: press a number from 1 to 7.", title="One question", severity="warning")
             self.query_one("#risk", RadioSet).focus()
             return

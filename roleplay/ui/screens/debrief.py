@@ -145,7 +145,8 @@ class DebriefScreen(Screen):
             yield chart
             yield Static(moves_content("Moves that raised your overall most", d.helped, "No move raised your overall."), id="helped", classes="card")
             yield Static(moves_content("Moves that lowered your overall most", d.hurt, "No move lowered your overall."), id="hurt", classes="card")
-            yield Static(research_content(d), id="research", classes="card")
+            if d.research:  # the scenario compares the learner's estimate with the research
+                yield Static(research_content(d), id="research", classes="card")
             with Horizontal(id="debrief-buttons"):
                 yield Button("Retry", variant="primary", id="retry")
                 yield Button("Replay from a move…", id="replay")

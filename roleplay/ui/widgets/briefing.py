@@ -21,7 +21,7 @@ def briefing_content(loaded: LoadedPersona) -> Content:
     parts: list = [
         (f(sc.title), "bold $accent"),
         "\n",
-        ("Hiring manager: ", "bold"),
+        (f"{clean(sc.framing.counterpart[:1].upper() + sc.framing.counterpart[1:])}: ", "bold"),
         f(p.name),
         ", ",
         f(p.role),
