@@ -8,7 +8,7 @@ import pytest
 
 from roleplay.analysis.feedback import Hint, MoveContext, SessionScore
 from roleplay.analysis.hints import HINTS, RESEARCH_NOTE, hint, research_comparison
-from roleplay.analysis.principles import PRINCIPLE_IDS, PRINCIPLES_BY_ID
+from roleplay.analysis.principles import PRINCIPLE_IDS
 from roleplay.analysis.tags import Detection
 
 EMPTY = SessionScore(overall=None, principles={p: None for p in PRINCIPLE_IDS})

@@ -33,7 +33,9 @@ class MoveContext:
     sources: Mapping[str, str] = field(default_factory=dict)
 
     def weight(self, principle: str) -> float:
-        return float(self.weights.get(principle, 1.0))
+        from .principles import weight_of
+
+        return weight_of(self.weights, principle)
 
     def active(self, principle: str) -> bool:
         return self.weight(principle) > 0

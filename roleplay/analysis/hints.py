@@ -25,7 +25,7 @@ never writes the learner's message. All wording is in roleplay/coaching/content.
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import Sequence
 
 from .feedback import Hint, MoveContext, SessionScore
 from .principles import PRINCIPLE_IDS, PRINCIPLES_BY_ID, RESEARCH_BY_ID

@@ -84,6 +84,16 @@ PRINCIPLES: tuple[Principle, ...] = (
 )
 
 PRINCIPLE_IDS: tuple[str, ...] = tuple(p.id for p in PRINCIPLES)
+
+
+def weight_of(weights, principle: str) -> float:
+    """A principle's weight in a scenario: 1 when missing; 0 (or less) switches it off."""
+    return float(weights.get(principle, 1.0))
+
+
+def active_principles(weights) -> tuple[str, ...]:
+    """The principles a scenario scores (weight above 0), in canonical order."""
+    return tuple(p for p in PRINCIPLE_IDS if weight_of(weights, p) > 0)
 PRINCIPLES_BY_ID: dict[str, Principle] = {p.id: p for p in PRINCIPLES}
 
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Mapping
+from typing import Callable
 
 from .feedback import Feedback, MoveContext
 from .normalize import clip, normalize, sentences

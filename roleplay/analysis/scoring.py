@@ -34,7 +34,7 @@ from fractions import Fraction
 from typing import Mapping, Sequence
 
 from .feedback import Feedback, SessionScore
-from .principles import PRINCIPLE_IDS
+from .principles import PRINCIPLE_IDS, active_principles, weight_of
 
 __all__ = ["START", "LOW", "HIGH", "CAPS", "score_session", "running_scores", "final_score", "move_impact",
            "principle_weight", "round_half_up"]
@@ -44,8 +44,8 @@ LOW, HIGH = 0, 100
 
 
 def principle_weight(weights: Mapping[str, float], principle: str) -> float:
-    """The weight of ``principle``: 1 when missing, as in ``MoveContext``."""
-    return float(weights.get(principle, 1.0))
+    """The weight of ``principle`` (principles.weight_of: 1 when missing, 0 switches it off)."""
+    return weight_of(weights, principle)
 
 
 def round_half_up(x: float | Fraction) -> int:
@@ -76,7 +76,7 @@ def _overall(scores: dict[str, int | None], weights: Mapping[str, float]) -> Fra
 
 def running_scores(turns: Sequence[Sequence[Feedback]], weights: Mapping[str, float]) -> list[SessionScore]:
     """The score after each move (what the coach panel shows), in order."""
-    active = [p for p in PRINCIPLE_IDS if principle_weight(weights, p) > 0]
+    active = active_principles(weights)
     scores: dict[str, int | None] = {p: None for p in PRINCIPLE_IDS}
     out: list[SessionScore] = []
     for feedback in turns:

@@ -163,7 +163,7 @@ class Debrief:
 def build_debrief(session: "Session", *, mode: str = "practice", risk_estimate: int | None = None) -> Debrief:
     """Everything the debrief shows, computed from a session through the core."""
     from roleplay.analysis.hints import research_comparison
-    from roleplay.analysis.principles import PRINCIPLE_IDS, RESEARCH_BY_ID
+    from roleplay.analysis.principles import RESEARCH_BY_ID, active_principles
     from roleplay.analysis.scoring import move_impact
     from roleplay.persona.template import fill
 
@@ -213,7 +213,7 @@ def build_debrief(session: "Session", *, mode: str = "practice", risk_estimate: 
         cap=sc.cap,
         cap_reason=sc.cap_reason,
         principles=dict(sc.principles),
-        active=tuple(pid for pid in PRINCIPLE_IDS if float(weights.get(pid, 1.0)) > 0),
+        active=active_principles(weights),
         moves=len(session.turns),
         trust=trust,
         trust_range=trust_range,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import random
 import re
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable
 
 from roleplay.analysis.feedback import Feedback, MoveContext, SessionScore
 from roleplay.analysis.normalize import MAX_CHARS as MAX_MESSAGE_CHARS  # longer messages are cut, with a notice

@@ -48,9 +48,9 @@ class ConversationScreen(Screen):
         self.loaded = lp
         self.manager_name = fill(lp.persona.name, lp.names)
         weights = lp.scenario.weights
-        from roleplay.analysis.principles import PRINCIPLE_IDS
+        from roleplay.analysis.principles import active_principles
 
-        self.active = [p for p in PRINCIPLE_IDS if float(weights.get(p, 1.0)) > 0]
+        self.active = list(active_principles(weights))
         var = lp.persona.variables.get(TRUST)
         self.trust_range = (var.min, var.max) if var else (0, 100)
 
