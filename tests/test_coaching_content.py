@@ -156,3 +156,21 @@ def test_an_unknown_source_in_framing_is_an_error_with_a_suggestion(tmp_path):
     diags, _ = validate_paths([path.with_name("scenario.yaml")])
     (d,) = diags
     assert "unknown source 'reserch' (did you mean 'research'?)" in d.message and d.severity == "error"
+
+
+def test_every_case_a_message_can_meet_has_an_example_that_meets_it():
+    from roleplay.analysis.detector import detect
+    from roleplay.analysis.feedback import MoveContext
+    from roleplay.analysis.rubric import RULES
+    from roleplay.coaching.load import OUTCOME_CASES, REQUIRED_CASES
+
+    for principle, ids in REQUIRED_CASES.items():
+        for cid in ids:
+            example = coaching().cases[principle][cid].example
+            if f"{principle}.{cid}" in OUTCOME_CASES:
+                assert example is None
+                continue
+            assert example, f"{principle}.{cid} has no example"
+            text = example.pop("text")
+            ctx = MoveContext(scenario="any", **example)
+            assert RULES[principle](detect(text), ctx) == cid, (principle, cid, text)

@@ -34,6 +34,10 @@ REQUIRED_CASES: dict[str, tuple[str, ...]] = {
     "professionalism": ("hostile", "gratitude", "kept_professional"),
     "assertiveness": ("accepted_as_is", "capitulates", "reasonable_ask"),
 }
+# Cases only the whole conversation earns (rubric.assess_outcome): no single
+# message meets them, so they carry no example.
+OUTCOME_CASES = ("no_threats.kept_calm", "discretion.kept_private", "professionalism.kept_professional",
+                 "assertiveness.accepted_as_is")
 REQUIRED_HINTS = (
     "repair_threat_commitment", "repair_threat", "repair_hostile", "contingency", "go_live", "discretion",
     "recover_ask", "affirm_commitment", "make_ask", "employer_framing", "collaborate",
@@ -49,6 +53,7 @@ class CaseText:
     note: str
     why: str
     suggestion: str | None
+    example: dict | None = None  # {text, channel, after_decline, post_acceptance}
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,8 @@ def load_content(path: Path = CONTENT) -> Coaching:
     research_only = {k: v for k, v in values.items() if k.startswith("research.")}
     return Coaching(  # research figures filled now; sources when a scenario cites them (``cite``)
         cases={p: {cid: CaseText(c.delta, c.tag, fill(c.note, research_only), fill(c.why, research_only),
-                                 fill(c.suggestion, research_only) if c.suggestion else None)
+                                 fill(c.suggestion, research_only) if c.suggestion else None,
+                                 c.example.model_dump() if c.example else None)
                    for cid, c in cases.items()} for p, cases in content.cases.items()},
         hints={s: (h.principle, fill(h.text, research_only)) for s, h in content.hints.items()},
         research={k: (f.value, f.text) for k, f in content.research.items()},

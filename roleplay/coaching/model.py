@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -14,8 +14,19 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class Example(Strict):
+    """A message that meets the case, and the moment it is sent in."""
+
+    text: Line
+    channel: Literal["email", "call"] = "call"
+    after_decline: bool = False
+    post_acceptance: bool = False
+
+
 class CaseSpec(Strict):
     """One way a move touches a principle, with everything the learner reads."""
+
+    example: Example | None = Field(None, description="A message that meets this case; the tests check it does.")
 
     delta: Annotated[int, Field(ge=-100, le=100)] = Field(description="Points added to the principle.")
     tag: Identifier | None = Field(None, description="The tag whose evidence is quoted, if any.")
