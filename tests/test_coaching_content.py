@@ -174,3 +174,14 @@ def test_every_case_a_message_can_meet_has_an_example_that_meets_it():
             text = example.pop("text")
             ctx = MoveContext(scenario="any", **example)
             assert RULES[principle](detect(text), ctx) == cid, (principle, cid, text)
+
+
+def test_the_principles_words_come_from_the_content_and_their_ids_stay_the_contract(tmp_path):
+    from roleplay.analysis.principles import PRINCIPLE_IDS, PRINCIPLES_BY_ID
+
+    assert PRINCIPLE_IDS[0] == "no_threats" and len(PRINCIPLE_IDS) == 9
+    assert PRINCIPLES_BY_ID["synchronous"].short == "Live, not email" and len(PRINCIPLES_BY_ID["assertiveness"].short) <= 16
+    assert "94%" in PRINCIPLES_BY_ID["assertiveness"].why
+    text = TEXT.replace("  no_threats:\n    name:", "  no_threat:\n    name:", 1)
+    msgs = errors(write(tmp_path, text))
+    assert any("missing principle 'no_threats'" in m for m in msgs) and any("unknown principle 'no_threat'" in m for m in msgs)

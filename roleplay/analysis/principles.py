@@ -15,75 +15,15 @@ class Principle:
     name: str
     source: str
     why: str  # the seed's reasoning, in one sentence a learner can use
+    short: str = ""  # for bars, 16 characters at most
 
 
-PRINCIPLES: tuple[Principle, ...] = (
-    Principle(
-        "no_threats",
-        "No threats or ultimatums",
-        "Dear Professor, point 1 and key takeaway",
-        "Leverage used as an ultimatum is heard as a threat; it burns goodwill, "
-        "and word travels in a connected professional world.",
-    ),
-    Principle(
-        "synchronous",
-        "Negotiate live, not by email",
-        "Dear Professor, point 2",
-        "Only good news and updates belong in email; a live call builds rapport "
-        "and leaves room to adjust and solve the problem together.",
-    ),
-    Principle(
-        "employer_perspective",
-        "Frame it from the employer's side",
-        "Dear Professor, point 3",
-        "A request framed around the organization's goals (clients, team, "
-        "strategy), backed by evidence, gives the manager a reason to say yes.",
-    ),
-    Principle(
-        "commitment",
-        "Acknowledge your commitment",
-        "Dear Professor, point 1",
-        "After accepting an offer, reaffirming your commitment keeps the request "
-        "from sounding like one foot out of the door.",
-    ),
-    Principle(
-        "discretion",
-        "Keep your alternative private",
-        "Dear Professor, point 2",
-        "Mentioning the other offer (your BATNA) turns a joint problem into "
-        "leverage, and leverage after accepting reads as a threat.",
-    ),
-    Principle(
-        "contingency",
-        "Have a contingency plan",
-        "Dear Professor, point 4",
-        "If the answer is no, a fallback such as an onboarding extension keeps "
-        "the relationship and buys time to decide.",
-    ),
-    Principle(
-        "collaboration",
-        "Look for win-win options",
-        "Hart, Bear & Ren (2024)",
-        "Candidates see negotiation as more zero-sum than managers do; options "
-        "and questions about their needs find deals that work for both sides.",
-    ),
-    Principle(
-        "professionalism",
-        "Stay professional and cooperative",
-        "Hart, Bear & Ren (2024)",
-        "Reasonable asks made with interest and cooperation are how candidates "
-        "reduce the (already small) risk of jeopardizing a deal.",
-    ),
-    Principle(
-        "assertiveness",
-        "Do negotiate",
-        "Hart, Bear & Ren (2024)",
-        "The fear is exaggerated: nearly every offer was upheld, yet almost half "
-        "of candidates accepted as-is; a reasonable ask is expected.",
-    ),
+# The ids and their order are a contract (scores, CSV columns, JSON); the
+# words are content, in roleplay/coaching/content.yaml, read on first use.
+PRINCIPLE_IDS: tuple[str, ...] = (
+    "no_threats", "synchronous", "employer_perspective", "commitment", "discretion", "contingency",
+    "collaboration", "professionalism", "assertiveness",
 )
-
-PRINCIPLE_IDS: tuple[str, ...] = tuple(p.id for p in PRINCIPLES)
 
 
 def weight_of(weights, principle: str) -> float:
@@ -94,7 +34,6 @@ def weight_of(weights, principle: str) -> float:
 def active_principles(weights) -> tuple[str, ...]:
     """The principles a scenario scores (weight above 0), in canonical order."""
     return tuple(p for p in PRINCIPLE_IDS if weight_of(weights, p) > 0)
-PRINCIPLES_BY_ID: dict[str, Principle] = {p.id: p for p in PRINCIPLES}
 
 
 @dataclass(frozen=True)
@@ -108,6 +47,14 @@ class ResearchFact:
 # (2024). The figures live in roleplay/coaching/content.yaml (one home), read
 # on first use so that importing this module parses no YAML.
 def __getattr__(name: str):
+    if name in ("PRINCIPLES", "PRINCIPLES_BY_ID"):
+        from roleplay.coaching.load import coaching
+
+        texts = coaching().principles
+        principles = tuple(Principle(pid, texts[pid]["name"], texts[pid]["source"], texts[pid]["why"], texts[pid]["short"]) for pid in PRINCIPLE_IDS)
+        globals()["PRINCIPLES"] = principles
+        globals()["PRINCIPLES_BY_ID"] = {p.id: p for p in principles}
+        return globals()[name]
     if name in ("RESEARCH_FACTS", "RESEARCH_BY_ID"):
         from roleplay.coaching.load import coaching
 

@@ -63,6 +63,7 @@ class Coaching:
     research: dict[str, tuple[float, str]]  # id -> (value, text)
     sources: dict[str, str]
     file: str
+    principles: dict[str, dict[str, str]] = None  # type: ignore[assignment]  # id -> name, short, source, why
 
 
 def _values(content: Content) -> dict[str, str]:
@@ -117,6 +118,12 @@ def load_content(path: Path = CONTENT) -> Coaching:
                 text = getattr(case, field)
                 if text:
                     problems += placeholder_problems(src, where + (field,), text, values)
+    for pid in PRINCIPLE_IDS:
+        if pid not in content.principles:
+            problems.append(src.diag(("principles",), f"missing principle '{pid}'", key=True))
+    for pid in content.principles:
+        if pid not in PRINCIPLE_IDS:
+            problems.append(src.diag(("principles", pid), f"unknown principle '{pid}'; the nine are: {', '.join(PRINCIPLE_IDS)}", key=True))
     for principle, ids in REQUIRED_CASES.items():
         for cid in ids:
             if cid not in content.cases.get(principle, {}):
@@ -140,6 +147,7 @@ def load_content(path: Path = CONTENT) -> Coaching:
         research={k: (f.value, f.text) for k, f in content.research.items()},
         sources=dict(content.sources),
         file=src.file,
+        principles={k: {"name": v.name, "short": v.short, "source": v.source, "why": fill(v.why, research_only)} for k, v in content.principles.items()},
     )
 
 

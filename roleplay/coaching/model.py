@@ -45,10 +45,18 @@ class Fact(Strict):
     text: Line
 
 
+class PrincipleText(Strict):
+    name: Line = Field(description="The principle as the learner reads it, e.g. 'Negotiate live, not by email'.")
+    short: Annotated[str, StringConstraints(min_length=1, max_length=16)] = Field(description="For bars: 16 characters at most.")
+    source: Line
+    why: Line = Field(description="Why it matters, in one sentence a learner can use.")
+
+
 class Content(Strict):
     """``roleplay/coaching/content.yaml``."""
 
     sources: dict[Identifier, Line] = Field(description="How feedback names a source: {source.<id>}.")
+    principles: dict[Identifier, PrincipleText] = Field(description="The nine principles' names and reasons.")
     research: dict[Identifier, Fact] = Field(description="Research figures: {research.<id>} writes the value.")
     cases: dict[Identifier, dict[Identifier, CaseSpec]] = Field(description="Principle id -> case id -> case.")
     hints: dict[Identifier, HintSpec] = Field(description="Situation id -> the hint for it.")

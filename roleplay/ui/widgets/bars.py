@@ -6,23 +6,9 @@ from textual.content import Content
 
 from roleplay.analysis.principles import PRINCIPLES_BY_ID
 
-SHORT_NAMES: dict[str, str] = {
-    "no_threats": "No threats",
-    "synchronous": "Live, not email",
-    "employer_perspective": "Employer's side",
-    "commitment": "Commitment",
-    "discretion": "Discretion",
-    "contingency": "Fallback plan",
-    "collaboration": "Win-win",
-    "professionalism": "Professional",
-    "assertiveness": "Do negotiate",
-}
-
-
 def short_name(principle: str) -> str:
-    if principle in SHORT_NAMES:
-        return SHORT_NAMES[principle]
-    return long_name(principle)
+    p = PRINCIPLES_BY_ID.get(principle)
+    return (p.short or p.name) if p else principle
 
 
 def long_name(principle: str) -> str:
