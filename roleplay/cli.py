@@ -93,6 +93,28 @@ def _load(persona: str):
         raise UsageError(f"{first}{tail}") from None
 
 
+def _shown(text) -> str:
+    """Text from a file, safe to print on a terminal: controls made visible, one line."""
+    from roleplay.engine.export import visible_text
+
+    return visible_text(str(text), keep_newlines=False)
+
+
+def _json_out(data) -> str:
+    """JSON for stdout: C1 controls and invisible characters escaped as \\uXXXX
+    (json.dumps leaves them raw, and a terminal may act on them)."""
+    import re
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return re.sub("[\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\U000e0000-\U000e007f]",
+                  lambda m: "".join(f"\\u{u:04x}" for u in _utf16(m.group(0))), text)
+
+
+def _utf16(ch: str) -> list[int]:
+    b = ch.encode("utf-16-be")
+    return [int.from_bytes(b[i:i + 2], "big") for i in range(0, len(b), 2)]
+
+
 def cmd_personas(args) -> int:
     from roleplay.persona.catalog import shipped_personas
     from roleplay.persona.diagnostics import ScriptError
@@ -103,7 +125,7 @@ def cmd_personas(args) -> int:
         try:
             lp = load_persona(path)
         except ScriptError as exc:
-            print(f"roleplay: skipping {path}: {exc.errors[0] if exc.errors else exc}", file=sys.stderr)
+            print(_shown(f"roleplay: skipping {path}: {exc.errors[0] if exc.errors else exc}"), file=sys.stderr)
             continue
         p = lp.persona
         rows.append(
@@ -119,7 +141,7 @@ def cmd_personas(args) -> int:
             }
         )
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(_json_out(rows))
         return EXIT_OK
     if not rows:
         print("no personas found")
@@ -128,7 +150,7 @@ def cmd_personas(args) -> int:
     w_name = max(len(r["name"]) for r in rows)
     w_sc = max(len(r["scenario"]) for r in rows)
     for r in rows:
-        print(f"{r['id']:<{w_id}}  {r['name']:<{w_name}}  {r['scenario']:<{w_sc}}  {r['difficulty']:<6}  {r['summary']}")
+        print(f"{r['id']:<{w_id}}  {_shown(r['name']):<{w_name}}  {r['scenario']:<{w_sc}}  {r['difficulty']:<6}  {_shown(r['summary'])}")
     return EXIT_OK
 
 
@@ -137,7 +159,7 @@ def cmd_validate(args) -> int:
 
     diagnostics, checked = validate_paths([Path(p) for p in args.paths])
     for d in diagnostics:
-        print(d)
+        print(_shown(d))  # messages quote what the file says
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors
     if not args.quiet:
@@ -244,12 +266,12 @@ def cmd_sessions(args) -> int:
     for s in list_sessions(include_ended=args.all):
         rows.append({"id": s.session_id, "persona": s.persona, "moves": len(s.moves), "ended": s.ended, "mode": s.header.get("mode"), "created": s.header.get("created")})
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(_json_out(rows))
     elif not rows:
         print("no sessions to resume")
     else:
         for r in rows:
-            print(f"{r['id']}  {r['persona']}  {r['moves']} move{'s' if r['moves'] != 1 else ''}{'  (finished)' if r['ended'] else ''}")
+            print(_shown(f"{r['id']}  {r['persona']}  {r['moves']} move{'s' if r['moves'] != 1 else ''}{'  (finished)' if r['ended'] else ''}"))
     return EXIT_OK
 
 

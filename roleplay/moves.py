@@ -20,7 +20,8 @@ class MovesError(ValueError):
 
 def parse_moves(text: str, name: str, *, jsonl: bool) -> list[Move]:
     moves: list[Move] = []
-    for n, line in enumerate(text.splitlines(), 1):
+    # One message per "\n"-ended line: U+2028 and friends are part of a message.
+    for n, line in enumerate((x.removesuffix("\r") for x in text.split("\n")), 1):
         if jsonl:
             if not line.strip():
                 continue

@@ -139,7 +139,10 @@ def read_log(path: Path) -> LoggedSession:
     header: dict | None = None
     result: LoggedSession | None = None
     damaged = 0
-    for line in raw.splitlines():
+    # Only "\n" ends a record: splitlines() would also break a message at
+    # U+2028, U+2029 or U+0085 and lose it on resume.
+    for line in raw.split("\n"):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         try:

@@ -161,6 +161,9 @@ def check_persona(
     terms, term_diags = persona_terms(persona, terms or {}, src)
     out += term_diags
 
+    for key in ("name", "role", "summary"):
+        if not getattr(persona, key).strip():
+            out.append(src.diag((key,), f"'{key}' is blank; write the {'manager' if key == 'name' else 'persona'}'s {key}"))
     for name in set(states) & set(endings):
         out.append(src.diag(("endings", name), f"'{name}' is both a state and an ending; give them different names", key=True))
     if persona.start not in states:

@@ -139,7 +139,7 @@ def load_persona(path: str | Path, scenario_path: Path | None = None, *, explore
     terms, _ = persona_terms(persona, base_terms, src)
     names = {**scenario.names, **persona.names}
     names.setdefault("manager", persona.name)
-    names.setdefault("manager_first", persona.name.split()[0])
+    names.setdefault("manager_first", (persona.name.split() or [persona.name])[0])
     names.setdefault("role", persona.role)
     for issue, info in terms.items():  # static text (briefing, summaries) sees the starting offer
         names[f"start.{issue}"] = names[f"offer.{issue}"] = names[f"asked.{issue}"] = info.show(info.start)

@@ -175,9 +175,44 @@ def _composer() -> YAML:
         return YAML(typ="safe", pure=True)
 
 
+MAX_FLOW_DEPTH = 200  # nested [ and { deeper than this are refused before parsing
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """(line, col) where flow nesting passes MAX_FLOW_DEPTH, outside quotes and
+    comments. The C composer recurses per level and crashes the process (no
+    exception) at a depth of some tens of thousands, so this runs first."""
+    depth, line, col, quote = 0, 1, 0, ""
+    prev = "\n"
+    for ch in text:
+        col += 1
+        if ch == "\n":
+            line, col = line + 1, 0
+            if quote == "#":
+                quote = ""
+        elif quote:
+            if quote != "#" and ch == quote:
+                quote = ""
+        elif ch in "\"'" and (prev in " \t\n[{,:" ):
+            quote = ch
+        elif ch == "#" and prev in " \t\n":
+            quote = "#"
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                return line, col
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        prev = ch
+    return None
+
+
 def load_yaml_text(text: str, file: str) -> Source:
     """Parse ``text`` safely; raise ScriptError with positioned diagnostics."""
     src = Source(file=file, text=text, data=None)
+    deep = _too_deep(text)
+    if deep is not None:
+        raise ScriptError([Diagnostic(file, deep[0], deep[1], "error", f"brackets nest more than {MAX_FLOW_DEPTH} deep here; the file is refused")])
     try:
         root = _composer().compose(text)
     except YAMLError as exc:

@@ -1,0 +1,84 @@
+"""Faults found by fuzzing, each fixed at its cause (issue: nothing typed is
+lost, nothing hangs)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from roleplay.persona.diagnostics import ScriptError
+from roleplay.persona.yamlsource import MAX_FLOW_DEPTH, load_yaml_text
+
+
+@pytest.mark.parametrize("opener,closer", [("[", "]"), ("{", "}")])
+def test_deep_bracket_nesting_is_refused_before_the_parser_can_crash(opener, closer):
+    text = "id: x\nname: " + opener * 30_000 + closer * 30_000 + "\n"
+    with pytest.raises(ScriptError) as exc:
+        load_yaml_text(text, "deep.yaml")
+    (d,) = exc.value.diagnostics
+    assert (d.line, d.col) == (2, 7 + MAX_FLOW_DEPTH) and "nest more than" in d.message
+
+
+def test_deep_nesting_in_a_personas_folder_leaves_the_listing_alive(tmp_path):
+    (tmp_path / "deep.yaml").write_text("id: deep\nname: " + "[" * 30_000 + "\n", encoding="utf-8")
+    env = {"ROLEPLAY_PERSONAS": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-m", "roleplay", "validate", str(tmp_path / "deep.yaml")],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 2 and "nest more than" in out.stdout + out.stderr  # a message, not a crash (139)
+
+
+def test_ordinary_brackets_and_quotes_are_not_counted_as_nesting():
+    src = load_yaml_text('a: "[[[[ not nesting ]]]]"\nb: [1, [2, [3]]]\nc: don\'t [worry]\n# [[[[ comment\n', "ok.yaml")
+    assert src.data["b"] == [1, [2, [3]]]
+
+
+def test_a_blank_manager_name_is_a_clear_error(write_persona):
+    from conftest import tiny_text
+
+    from roleplay.persona.loader import load_persona
+
+    path = write_persona(tiny_text().replace("name: Tess Tester", 'name: " "'))
+    with pytest.raises(ScriptError) as exc:
+        load_persona(path)
+    (d,) = exc.value.diagnostics
+    assert d.line == 2 and "'name' is blank" in d.message
+
+
+def test_a_message_with_a_line_separator_survives_the_log_and_the_moves_file(tiny):
+    from roleplay.engine.conversation import Conversation
+    from roleplay.engine.sessionlog import list_sessions
+    from roleplay.moves import parse_moves
+
+    text = "first part\u2028second part\u2029third\u0085fourth"
+    conv = Conversation.start(tiny, 0)
+    conv.play(text)
+    (logged,) = list_sessions()
+    assert [m.text for m in logged.moves] == [text]
+    moves = parse_moves(f"{text}\r\nnext message\n", "moves.txt", jsonl=False)
+    assert [m.text for m in moves] == [text, "next message"]
+
+
+def test_personas_and_sessions_listings_show_escapes_instead_of_running_them(tmp_path, monkeypatch, capsys):
+    import json
+    import shutil
+
+    from conftest import TINY_DIR
+
+    from roleplay.cli import main
+
+    folder = tmp_path / "tiny"
+    shutil.copytree(TINY_DIR, folder)
+    p = folder / "tiny.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("summary: A minimal persona for tests.",
+                                                       'summary: "Clear \\e[2J and copy \\e]52;c;aGk=\\a \\u009b31m \\u202e"'), encoding="utf-8")
+    monkeypatch.setenv("ROLEPLAY_PERSONAS", str(folder))
+    assert main(["personas"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out and "\u202e" not in out
+    assert "␛[2J" in out
+    assert main(["personas", "--json"]) == 0
+    raw = capsys.readouterr().out
+    assert "\x1b" not in raw and "\x9b" not in raw and "\u202e" not in raw
+    assert json.loads(raw)[0]["summary"].startswith("Clear \x1b[2J")  # the data itself is kept
