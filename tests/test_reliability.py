@@ -82,3 +82,43 @@ def test_personas_and_sessions_listings_show_escapes_instead_of_running_them(tmp
     raw = capsys.readouterr().out
     assert "\x1b" not in raw and "\x9b" not in raw and "\u202e" not in raw
     assert json.loads(raw)[0]["summary"].startswith("Clear \x1b[2J")  # the data itself is kept
+
+
+def test_a_torn_last_line_does_not_swallow_the_next_move(tiny):
+    from roleplay.engine.conversation import Conversation
+    from roleplay.engine.sessionlog import list_sessions
+
+    conv = Conversation.start(tiny, 0)
+    conv.play("first message")
+    path = conv.log.path
+    path.write_bytes(path.read_bytes() + b'{"type": "move", "text": "half writ')  # a crash mid-write
+    conv.play("second message")
+    (logged,) = list_sessions()
+    assert [m.text for m in logged.moves] == ["first message", "second message"]
+
+
+def test_a_deeply_nested_line_is_damage_not_a_crash(tiny):
+    from roleplay.engine.conversation import Conversation
+    from roleplay.engine.sessionlog import list_sessions
+
+    conv = Conversation.start(tiny, 0)
+    conv.play("a message")
+    with open(conv.log.path, "ab") as f:
+        f.write(b"[" * 100_000 + b"\n")
+    (logged,) = list_sessions()
+    assert [m.text for m in logged.moves] == ["a message"]
+
+
+def test_short_writes_are_continued_until_the_line_is_whole(tiny, monkeypatch):
+    import os
+
+    from roleplay.engine.conversation import Conversation
+    from roleplay.engine.sessionlog import list_sessions
+
+    real = os.write
+    monkeypatch.setattr(os, "write", lambda fd, data: real(fd, bytes(data[:7])))  # the kernel takes 7 bytes at a time
+    conv = Conversation.start(tiny, 0)
+    conv.play("a message written in pieces")
+    monkeypatch.setattr(os, "write", real)
+    (logged,) = list_sessions()
+    assert [m.text for m in logged.moves] == ["a message written in pieces"]

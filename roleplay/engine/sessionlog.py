@@ -72,10 +72,25 @@ class SessionLog:
         return self.path.stem
 
     def append(self, event: dict) -> None:
-        line = json.dumps(event, ensure_ascii=False) + "\n"
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        """Append one event as one line, whole, or raise OSError.
+
+        A torn last line (a crash or a full disk mid-write) is closed first,
+        so the new event starts a line of its own instead of joining the
+        damaged one and being lost with it; a short write is continued until
+        the line is whole.
+        """
+        data = (json.dumps(event, ensure_ascii=False) + "\n").encode("utf-8")
+        fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
         try:
-            os.write(fd, line.encode("utf-8"))
+            size = os.fstat(fd).st_size
+            if size and os.pread(fd, 1, size - 1) != b"\n":
+                data = b"\n" + data
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                if written <= 0:
+                    raise OSError("the session log could not be written")
+                view = view[written:]
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -147,7 +162,7 @@ def read_log(path: Path) -> LoggedSession:
             continue
         try:
             event = json.loads(line)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):  # a torn or hostile line is damage, not a crash
             damaged += 1
             continue
         if not isinstance(event, dict):
