@@ -122,3 +122,16 @@ def test_short_writes_are_continued_until_the_line_is_whole(tiny, monkeypatch):
     monkeypatch.setattr(os, "write", real)
     (logged,) = list_sessions()
     assert [m.text for m in logged.moves] == ["a message written in pieces"]
+
+
+def test_a_broken_scenario_beside_a_persona_is_reported_not_replaced(persona_dir, write_persona):
+    from conftest import tiny_text
+
+    from roleplay.persona.loader import load_persona
+
+    (persona_dir / "scenario.yaml").write_text("id: tiny\ntitle: [unclosed\n", encoding="utf-8")
+    path = write_persona(tiny_text())
+    with pytest.raises(ScriptError) as exc:
+        load_persona(path)
+    files = {d.file for d in exc.value.diagnostics}
+    assert any(f.endswith("scenario.yaml") for f in files) and any("does not load" in d.message for d in exc.value.diagnostics)

@@ -120,6 +120,14 @@ def load_persona(path: str | Path, scenario_path: Path | None = None, *, explore
     src = load_yaml_file(path, display_path(path))
     persona = parse_model(src, Persona)
     if scenario_path is None:
+        # A broken scenario.yaml beside the persona is that persona's problem:
+        # never let the shipped scenario of the same id stand in for it unseen.
+        beside = path.parent / catalog.SCENARIO_FILE
+        if beside.is_file():
+            try:
+                load_yaml_file(beside, display_path(beside))
+            except ScriptError as exc:
+                raise ScriptError(exc.diagnostics + [src.diag(("scenario",), f"the scenario file beside this persona ({display_path(beside)}) does not load")]) from None
         scenario_path = catalog.find_scenario(persona.scenario, near=path)
     if scenario_path is None:
         known = catalog.scenario_ids(near=path)
