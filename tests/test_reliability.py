@@ -135,3 +135,16 @@ def test_a_broken_scenario_beside_a_persona_is_reported_not_replaced(persona_dir
         load_persona(path)
     files = {d.file for d in exc.value.diagnostics}
     assert any(f.endswith("scenario.yaml") for f in files) and any("does not load" in d.message for d in exc.value.diagnostics)
+
+
+def test_a_log_deleted_while_playing_is_written_back_and_stays_resumable(tiny):
+    from roleplay.engine.conversation import Conversation
+    from roleplay.engine.sessionlog import list_sessions
+
+    conv = Conversation.start(tiny, 0)
+    conv.play("first message")
+    conv.log.path.unlink()
+    conv.play("second message")
+    (logged,) = list_sessions()
+    assert [m.text for m in logged.moves] == ["first message", "second message"]
+    assert Conversation.resume(logged).session.transcript().to_json() == conv.session.transcript().to_json()

@@ -60,7 +60,7 @@ class Conversation:
         session = Session.replay(persona, logged.seed, logged.moves)
         mode = h.get("mode") if h.get("mode") in ("practice", "exam") else "practice"
         risk = h.get("risk_estimate") if isinstance(h.get("risk_estimate"), int) else None
-        conv = cls(session, SessionLog(logged.path), mode, risk)  # type: ignore[arg-type]
+        conv = cls(session, SessionLog(logged.path, logged.header), mode, risk)  # type: ignore[arg-type]
         conv.persona_changed = h.get("digest") != persona.digest
         return conv
 
@@ -72,14 +72,21 @@ class Conversation:
         """Play a move (``tags`` skips the detector) and log it before returning."""
         turn = self.session.play(text, tags=tags)
         if self.log:
+            self._ensure_log(self.session.moves[:-1])
             self.log.move(self.session.moves[-1], turn.model_dump(mode="json"))
         return turn
+
+    def _ensure_log(self, moves) -> None:
+        """A log deleted while playing is written back from what the session holds."""
+        if self.log and not self.log.path.exists():
+            self.log.rebuild(list(moves))
 
     def take_back(self) -> bool:
         """Take back the last move (replaying without it); False when none."""
         if not self.session.moves:
             return False
         old = self.session
+        self._ensure_log(old.moves)
         self.session = old.branch(len(old.moves) - 1)
         old.close()
         if self.log:
@@ -89,6 +96,7 @@ class Conversation:
     def branch(self, keep: int) -> None:
         """Go back to just after move ``keep`` (0 = the start) and go on from there."""
         old = self.session
+        self._ensure_log(old.moves)
         self.session = old.branch(keep)
         old.close()
         if self.log:
@@ -99,6 +107,7 @@ class Conversation:
 
     def finish(self, reason: str = "debrief") -> None:
         if self.log and not self.finished:
+            self._ensure_log(self.session.moves)
             self.log.end(reason)
         self.finished = True
 

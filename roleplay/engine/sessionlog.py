@@ -42,8 +42,18 @@ def sessions_dir() -> Path:
 class SessionLog:
     """Appends events to one session's log file, durably."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, header: dict | None = None):
         self.path = path
+        self.header = header  # the start event, to rebuild a log deleted mid-session
+
+    def rebuild(self, moves: list[Move]) -> None:
+        """Write the log again from what the session holds (it was deleted while playing)."""
+        if self.header is None:
+            raise OSError(f"the session log {self.path} is gone and cannot be rebuilt")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.append({**self.header, "rebuilt": True})
+        for m in moves:
+            self.move(m)
 
     @classmethod
     def create(cls, persona_id: str, persona_file: str, digest: str, seed: int, **extra: Any) -> "SessionLog":
@@ -52,19 +62,18 @@ class SessionLog:
         stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
         session_id = f"{stamp}-{persona_id}-{os.urandom(3).hex()}"  # os, not secrets: cheaper to import
         log = cls(folder / f"{session_id}.jsonl")
-        log.append(
-            {
-                "type": "start",
-                "version": FORMAT_VERSION,
-                "session": session_id,
-                "persona": persona_id,
-                "persona_file": str(Path(persona_file).resolve()),
-                "digest": digest,
-                "seed": seed,
-                "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                **extra,
-            }
-        )
+        log.header = {
+            "type": "start",
+            "version": FORMAT_VERSION,
+            "session": session_id,
+            "persona": persona_id,
+            "persona_file": str(Path(persona_file).resolve()),
+            "digest": digest,
+            "seed": seed,
+            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            **extra,
+        }
+        log.append(log.header)
         return log
 
     @property
