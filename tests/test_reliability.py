@@ -148,3 +148,12 @@ def test_a_log_deleted_while_playing_is_written_back_and_stays_resumable(tiny):
     (logged,) = list_sessions()
     assert [m.text for m in logged.moves] == ["first message", "second message"]
     assert Conversation.resume(logged).session.transcript().to_json() == conv.session.transcript().to_json()
+
+
+def test_the_markdown_export_keeps_links_entities_and_hidden_characters_literal():
+    from roleplay.engine.export import markdown_escape
+
+    out = markdown_escape("see https://evil.example/?a=1&b=2, www.evil.com, &copy; and \u2060x\u061c\U000e0041")
+    assert "https\\://" in out and "www\\.evil" in out  # no bare URL a viewer would link
+    assert "\\&copy;" in out and "\\&b=2" in out  # no HTML entity
+    assert "⟨WJ⟩" in out and "⟨ALM⟩" in out and "⟨U" in out and "\u2060" not in out and "\U000e0041" not in out

@@ -35,7 +35,18 @@ _INVISIBLE = {
     0x2068: "⟨FSI⟩",
     0x2069: "⟨PDI⟩",
     0xFEFF: "⟨BOM⟩",
+    0x061C: "⟨ALM⟩",
+    0x200C: "⟨ZWNJ⟩",
+    0x200D: "⟨ZWJ⟩",
+    0x2060: "⟨WJ⟩",
+    0x2061: "⟨FA⟩",
+    0x2062: "⟨IT⟩",
+    0x2063: "⟨IS⟩",
+    0x2064: "⟨IP⟩",
+    0x00AD: "⟨SHY⟩",
 }
+# Tag characters (U+E0000-E007F) spell hidden text; each is shown by its code.
+_INVISIBLE.update({c: f"⟨U+{c:05X}⟩" for c in range(0xE0000, 0xE0080)})
 
 
 def _visible_char(code: int) -> str:
@@ -68,12 +79,18 @@ def visible_text(text: str, *, keep_newlines: bool = True) -> str:
     return _UNSAFE.sub(lambda m: _visible_char(ord(m.group(0))), text)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&:])")
+# What a Markdown viewer would turn into a link on its own ("www." needs no
+# scheme): the dot after "www" is escaped too.
+_AUTOLINK = re.compile(r"(?i)\bwww\.")
 
 
 def markdown_escape(text: str) -> str:
-    """Text safe to put in Markdown as literal text (visible controls, escaped specials)."""
+    """Text safe to put in Markdown as literal text (visible controls, escaped
+    specials): no markup, no HTML entity (``&amp;`` stays as typed), no bare
+    URL turned into a link (``https\\://`` and ``www\\.`` are escaped)."""
     out = _MD_SPECIAL.sub(r"\\\1", visible_text(text))
+    out = _AUTOLINK.sub(lambda m: m.group(0)[:3] + "\\.", out)
     # A line starting with '-', '=', a number and a dot, etc. could become a list or a rule.
     out = re.sub(r"(?m)^(\s*)([-=])", r"\1\\\2", out)
     out = re.sub(r"(?m)^(\s*\d+)\.", r"\1\\.", out)
