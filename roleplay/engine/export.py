@@ -36,15 +36,13 @@ _INVISIBLE = {
     0x2069: "⟨PDI⟩",
     0xFEFF: "⟨BOM⟩",
     0x061C: "⟨ALM⟩",
-    0x200C: "⟨ZWNJ⟩",
-    0x200D: "⟨ZWJ⟩",
     0x2060: "⟨WJ⟩",
     0x2061: "⟨FA⟩",
     0x2062: "⟨IT⟩",
     0x2063: "⟨IS⟩",
     0x2064: "⟨IP⟩",
-    0x00AD: "⟨SHY⟩",
 }
+# (ZWJ and ZWNJ stay: emoji sequences and Persian or Indic text need them.)
 # Tag characters (U+E0000-E007F) spell hidden text; each is shown by its code.
 _INVISIBLE.update({c: f"⟨U+{c:05X}⟩" for c in range(0xE0000, 0xE0080)})
 
