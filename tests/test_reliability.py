@@ -157,3 +157,10 @@ def test_the_markdown_export_keeps_links_entities_and_hidden_characters_literal(
     assert "https\\://" in out and "www\\.evil" in out  # no bare URL a viewer would link
     assert "\\&copy;" in out and "\\&b=2" in out  # no HTML entity
     assert "⟨WJ⟩" in out and "⟨ALM⟩" in out and "⟨U" in out and "\u2060" not in out and "\U000e0041" not in out
+
+
+def test_emoji_sequences_and_joiners_in_scripts_are_shown_as_they_are():
+    from roleplay.engine.export import visible_text
+
+    for text in ("family 👨‍👩‍👧", "می‌خواهم", "क्‍ष"):  # ZWJ in emoji, ZWNJ in Persian, ZWJ in Devanagari
+        assert visible_text(text) == text
