@@ -164,3 +164,33 @@ def test_emoji_sequences_and_joiners_in_scripts_are_shown_as_they_are():
 
     for text in ("family 👨‍👩‍👧", "می‌خواهم", "क्‍ष"):  # ZWJ in emoji, ZWNJ in Persian, ZWJ in Devanagari
         assert visible_text(text) == text
+
+
+def test_an_unwritable_data_directory_keeps_the_conversation_and_says_it_is_not_saved(tiny, tmp_path, monkeypatch):
+    from roleplay.engine.conversation import Conversation
+
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")  # unwritable even for root
+    monkeypatch.setenv("ROLEPLAY_DATA_DIR", str(blocker))
+    conv = Conversation.start(tiny, 0)
+    assert conv.log is None and "cannot be saved" in conv.log_problem
+    turn = conv.play("Could we find 20 minutes for a call this week?")
+    assert turn.manager and conv.session.moves
+
+
+def test_a_write_failing_mid_session_is_reported_and_the_move_stands(tiny, monkeypatch):
+    import errno
+
+    from roleplay.engine.conversation import Conversation
+    from roleplay.engine.sessionlog import SessionLog
+
+    conv = Conversation.start(tiny, 0)
+    conv.play("first message")
+
+    def full(self, event):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(SessionLog, "append", full)
+    turn = conv.play("second message")
+    assert turn.n == 2 and len(conv.session.moves) == 2
+    assert conv.log_problem.startswith("move 2 could not be saved (No space left on device)")

@@ -28,6 +28,9 @@ class Conversation:
         self.risk_estimate = risk_estimate
         self.persona_changed = False
         self.finished = False
+        # Why the session is not being saved, when it is not (a read-only or
+        # full disk): the conversation goes on in memory and the UI says so.
+        self.log_problem: str | None = None
 
     @classmethod
     def start(
@@ -39,12 +42,17 @@ class Conversation:
         risk_estimate: int | None = None,
         logged: bool = True,
     ) -> "Conversation":
-        log = None
+        log, problem = None, None
         if logged:
-            log = SessionLog.create(
-                persona.id, persona.file, persona.digest, seed, mode=mode, risk_estimate=risk_estimate
-            )
-        return cls(Session(persona, seed), log, mode, risk_estimate)
+            try:
+                log = SessionLog.create(
+                    persona.id, persona.file, persona.digest, seed, mode=mode, risk_estimate=risk_estimate
+                )
+            except OSError as exc:
+                problem = f"this session cannot be saved ({exc.strerror or exc}); it goes on, but will not be resumable"
+        conv = cls(Session(persona, seed), log, mode, risk_estimate)
+        conv.log_problem = problem
+        return conv
 
     @classmethod
     def resume(cls, logged: LoggedSession) -> "Conversation":
@@ -72,8 +80,11 @@ class Conversation:
         """Play a move (``tags`` skips the detector) and log it before returning."""
         turn = self.session.play(text, tags=tags)
         if self.log:
-            self._ensure_log(self.session.moves[:-1])
-            self.log.move(self.session.moves[-1], turn.model_dump(mode="json"))
+            try:
+                self._ensure_log(self.session.moves[:-1])
+                self.log.move(self.session.moves[-1], turn.model_dump(mode="json"))
+            except OSError as exc:  # the move stands; the learner is told it is not saved
+                self.log_problem = f"move {turn.n} could not be saved ({exc.strerror or exc}); the conversation goes on in memory"
         return turn
 
     def _ensure_log(self, moves) -> None:

@@ -83,6 +83,7 @@ class ConversationScreen(Screen):
         self.rebuild_chat()
         self.query_one(Composer).focus()
         self._warm_up()
+        self._warn_unsaved()
 
     @work(thread=True, group="warm-up")
     def _warm_up(self) -> None:
@@ -117,6 +118,13 @@ class ConversationScreen(Screen):
         chat.scroll_end(animate=False)
         self._last_change = None
         self.refresh_status()
+
+    def _warn_unsaved(self) -> None:
+        """Say once per problem that the session is not being saved."""
+        problem = self.conv.log_problem
+        if problem and problem != getattr(self, "_warned", None):
+            self._warned = problem
+            notify(self.app, problem[:1].upper() + problem[1:] + ".", title="Not saved", severity="error", timeout=10)
 
     def _turn_widget(self, turn) -> ChatTurn:
         return ChatTurn(turn, manager=self.manager_name, highlight=not self.exam, reply_channel=self.session.channel)
@@ -180,6 +188,7 @@ class ConversationScreen(Screen):
                 notify(self.app, str(exc), severity="warning")
                 return
             composer.text = ""
+            self._warn_unsaved()
             after = self.session.variables.get(TRUST)
             self._last_change = (after - before) if (after is not None and before is not None) else None
             chat = self.query_one("#chat", VerticalScroll)
