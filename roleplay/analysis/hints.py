@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from roleplay.coaching.load import cite
+
 from .feedback import Hint, MoveContext, SessionScore
 from .principles import PRINCIPLE_IDS, PRINCIPLES_BY_ID, RESEARCH_BY_ID
 from .tags import Detection
@@ -57,8 +59,6 @@ HINTS: dict[str, tuple[str, str]] = _hints()
 
 
 def _text(situation: str, ctx: MoveContext) -> tuple[str, str]:
-    from roleplay.coaching.load import cite
-
     principle, text = HINTS[situation]
     return principle, cite(ctx.hint_texts.get(situation, text), dict(ctx.sources))
 

@@ -9,7 +9,7 @@ source or research figure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,7 +63,7 @@ class Coaching:
     research: dict[str, tuple[float, str]]  # id -> (value, text)
     sources: dict[str, str]
     file: str
-    principles: dict[str, dict[str, str]] = None  # type: ignore[assignment]  # id -> name, short, source, why
+    principles: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> name, short, source, why
 
 
 def _values(content: Content) -> dict[str, str]:
@@ -114,10 +114,10 @@ def load_content(path: Path = CONTENT) -> Coaching:
                 problems.append(src.diag(where, f"case '{principle}.{cid}' lowers the score, so it needs a 'suggestion'", key=True))
             if case.tag is not None and case.tag not in TAG_SET:
                 problems.append(src.diag(where + ("tag",), f"unknown tag '{case.tag}'"))
-            for field in ("note", "why", "suggestion"):
-                text = getattr(case, field)
+            for key in ("note", "why", "suggestion"):
+                text = getattr(case, key)
                 if text:
-                    problems += placeholder_problems(src, where + (field,), text, values)
+                    problems += placeholder_problems(src, where + (key,), text, values)
     for pid in PRINCIPLE_IDS:
         if pid not in content.principles:
             problems.append(src.diag(("principles",), f"missing principle '{pid}'", key=True))
@@ -157,12 +157,19 @@ def coaching() -> Coaching:
     return load_content()
 
 
+def _loaded_values(c: Coaching, *, sources: bool = True) -> dict[str, str]:
+    out = {f"research.{k}": f"{v:g}" for k, (v, _) in c.research.items()}
+    if sources:
+        out.update({f"source.{k}": v for k, v in c.sources.items()})
+    return out
+
+
 def scenario_problems(coaching_spec: ScenarioCoaching, src: Source) -> list[Diagnostic]:
     """Checks of a scenario's ``coaching:`` against the content."""
     import difflib
 
     c = coaching()
-    values = {f"source.{k}": v for k, v in c.sources.items()} | {f"research.{k}": f"{v:g}" for k, (v, _) in c.research.items()}
+    values = _loaded_values(c)
     known = {f"{p}.{cid}" for p, cases in c.cases.items() for cid in cases}
     out = []
     for key, text in coaching_spec.suggestions.items():
@@ -184,8 +191,7 @@ def scenario_texts(coaching_spec: ScenarioCoaching | None) -> dict[str, dict[str
     """A scenario's own suggestions and hints, placeholders filled."""
     if coaching_spec is None:
         return {"suggestions": {}, "hints": {}}
-    c = coaching()
-    values = {f"research.{k}": f"{v:g}" for k, (v, _) in c.research.items()}
+    values = _loaded_values(coaching(), sources=False)  # sources are cited later, per scenario
     return {"suggestions": {k: fill(v, values) for k, v in coaching_spec.suggestions.items()},
             "hints": {k: fill(v, values) for k, v in coaching_spec.hints.items()}}
 
