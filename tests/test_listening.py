@@ -229,3 +229,12 @@ def test_the_turn_limit_ending_is_said_on_the_learner_s_channel(tmp_path):
     s.play("Could we set up a call this week?", tags=["requests_meeting"])  # now on email
     t = s.play("Could I get a signing bonus of $1,000?")  # its rule goes back to the call, then time is up
     assert t.state == "out_of_time" and t.channel == "email" and t.manager.startswith("Hi Robin,")
+
+
+def test_the_table_shows_what_the_engine_heard_even_in_lower_case(haggle):
+    from roleplay.engine.debrief import term_review
+
+    s = Session(haggle, seed=0)
+    s.play("hmm could i maybe work from austin", tags=[])
+    (loc,) = [t for t in term_review(haggle, s.turns) if t.issue == "location"]
+    assert loc.asked == "Austin" and s.turns[-1].asked == {"location": "Austin"}

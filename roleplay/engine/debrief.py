@@ -61,11 +61,14 @@ def term_review(persona, turns) -> list[TermReview]:
         asked = None
         moved_at = None
         for t in turns:
-            for term in t.terms:
-                if term.issue == issue:
-                    v = normalize(info.kind, term.value)
-                    if v is not None and v != before:
-                        asked = v
+            if t.asked:  # what the engine heard (the tagger's terms and the scenario's own places)
+                asked = t.asked.get(issue, asked)
+            else:  # a transcript from before turns carried it
+                for term in t.terms:
+                    if term.issue == issue:
+                        v = normalize(info.kind, term.value)
+                        if v is not None and v != before:
+                            asked = v
             now = t.offer.get(issue, before)
             if now != before:
                 moved_at = t.n

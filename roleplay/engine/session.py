@@ -227,6 +227,7 @@ class Session:
             rule=rule.label,
             variables=dict(self.variables),
             offer=dict(self.offer),
+            asked=dict(self.asked),
             score=self._score.overall,
             truncated=truncated,
         )

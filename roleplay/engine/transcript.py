@@ -60,6 +60,7 @@ class Turn(_Model):
     rule: str = Field(description="Which rule fired, e.g. inbox.rules[2] or inbox.otherwise")
     variables: dict[str, int] = Field(default_factory=dict, description="After the move")
     offer: dict[str, int | float | str] = Field(default_factory=dict, description="The terms on the table after the move")
+    asked: dict[str, int | float | str] = Field(default_factory=dict, description="What the learner has asked for so far, per term")
     score: int | None = Field(None, description="Overall session score after this move")
     truncated: bool = False
 
