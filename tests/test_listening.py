@@ -238,3 +238,17 @@ def test_the_table_shows_what_the_engine_heard_even_in_lower_case(haggle):
     s.play("hmm could i maybe work from austin", tags=[])
     (loc,) = [t for t in term_review(haggle, s.turns) if t.issue == "location"]
     assert loc.asked == "Austin" and s.turns[-1].asked == {"location": "Austin"}
+
+
+def test_the_table_reads_old_transcripts_from_their_terms(haggle):
+    from roleplay.engine.debrief import term_review
+    from roleplay.engine.transcript import Turn
+
+    s = Session(haggle, seed=0)
+    s.play("Could I get a signing bonus of $3,000?")
+    old = Turn.model_validate({k: v for k, v in s.turns[0].model_dump(mode="json").items() if k != "asked"})
+    (bonus,) = [t for t in term_review(haggle, [old]) if t.issue == "signing_bonus"]
+    assert bonus.asked == "$3,000" and "asked" not in old.model_fields_set
+    s2 = Session(haggle, seed=0)
+    s2.play("hmm", tags=[])  # a new turn that asked nothing: its empty 'asked' is read as such
+    assert all(t.asked is None for t in term_review(haggle, s2.turns))

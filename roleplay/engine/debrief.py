@@ -61,9 +61,9 @@ def term_review(persona, turns) -> list[TermReview]:
         asked = None
         moved_at = None
         for t in turns:
-            if t.asked:  # what the engine heard (the tagger's terms and the scenario's own places)
+            if "asked" in t.model_fields_set:  # what the engine heard (the tagger's terms and the scenario's places)
                 asked = t.asked.get(issue, asked)
-            else:  # a transcript from before turns carried it
+            else:  # a transcript written before turns carried it
                 for term in t.terms:
                     if term.issue == issue:
                         v = normalize(info.kind, term.value)
