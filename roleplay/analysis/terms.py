@@ -188,7 +188,20 @@ def _words_value(t: str) -> float | None:
     return float(total) if seen else None
 
 
+# No term of an offer runs to a quadrillion: a longer digit run is not an
+# amount (and past ~309 digits a float is inf, which no int can hold).
+MAX_NUMBER = 1e15
+
+
 def _num(text: str) -> float | None:
+    try:
+        x = _parse_num(text)
+    except OverflowError:  # number words multiplied past a float
+        return None
+    return x if x is not None and abs(x) < MAX_NUMBER else None
+
+
+def _parse_num(text: str) -> float | None:
     t = text.strip().lower()
     if t in _SMALL:
         return float(_SMALL[t])

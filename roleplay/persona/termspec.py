@@ -13,6 +13,7 @@ Nothing here knows about sessions; the engine and the checks both use it.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -71,6 +72,8 @@ def normalize(kind: Kind, value: object) -> Value | None:
     """A value in its kind's normal form, or None when it cannot be one."""
     if isinstance(value, bool) or value is None:
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # inf has no whole number (OverflowError), nan no order
     if kind == "money":
         return int(round(value)) if isinstance(value, (int, float)) else None
     if kind == "count":  # whole where it is whole: 3 days, 0.25 percent

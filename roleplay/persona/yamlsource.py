@@ -29,6 +29,7 @@ Path_ = tuple[Any, ...]
 
 MAX_FILE_BYTES = 1_000_000  # a persona is a few hundred lines; refuse absurd input early
 MAX_DEPTH = 64
+MAX_NUMBER = 10**15  # no count, amount or variable of a persona comes near
 
 _STD = "tag:yaml.org,2002:"
 _BOOL = {"true": True, "false": False}
@@ -145,7 +146,14 @@ class _Walker:
         if not self.check_node(node):
             return None
         if isinstance(node, ScalarNode):
-            return _scalar(node)
+            value = _scalar(node)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and not abs(value) < MAX_NUMBER:
+                # 1e400 is inf, and an int of 5,000 hex digits cannot even be
+                # printed in a message: refused here, before anything uses it.
+                shown = node.value if len(node.value) <= 24 else node.value[:20] + "…"
+                self.fail(node, f"the number {shown} is too large (numbers in these files stay below 10^15)")
+                return None
+            return value
         if isinstance(node, SequenceNode):
             out_l = []
             for i, item in enumerate(node.value):
