@@ -16,6 +16,9 @@ REPO = Path(__file__).resolve().parent.parent
 def _isolated_data_dir(tmp_path_factory, monkeypatch):
     """No test writes into the user's real data directory."""
     monkeypatch.setenv("ROLEPLAY_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    # UI tests read messages in a worker thread rather than a child process
+    # (a second of start-up per app); tests/test_listener.py drives the real one.
+    monkeypatch.setenv("ROLEPLAY_READER", "inline")
 
 
 @pytest.fixture

@@ -61,7 +61,7 @@ async def send(pilot, text: str):
     composer.text = text
     composer.focus()
     await pilot.press("enter")
-    await pilot.pause()
+    await settle(pilot)  # the message is read in a worker
 
 
 def chat_text(screen) -> str:

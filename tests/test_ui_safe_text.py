@@ -127,6 +127,8 @@ async def test_hostile_text_through_every_screen(hostile_personas):
         composer.text = "Could we hop on a call? " + HOSTILE_LINE
         await pilot.press("enter")
         await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert app.is_running
         chat = _visible(screen)
         _assert_shown(chat)  # the learner's message, the opening and the reply
@@ -139,6 +141,8 @@ async def test_hostile_text_through_every_screen(hostile_personas):
         await pilot.pause()
         composer.text = "Would it be possible to push my start date back a few weeks? " + HOSTILE_LINE
         await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.session.ended
         notes = "\n".join(f"{n.title}\n{n.message}" for n in app._notifications)

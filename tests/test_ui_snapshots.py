@@ -45,7 +45,7 @@ async def _to_conversation(pilot, moves=(CALL,)):
     for text in moves:
         composer.text = text
         await pilot.press("enter")
-        await pilot.pause()
+        await _settle(pilot)  # the message is read in a worker
     pilot.app.clear_notifications()
     await pilot.pause()
 

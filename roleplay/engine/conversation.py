@@ -9,8 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from roleplay.engine.session import Move, Session
-from roleplay.engine.sessionlog import LoggedSession, SessionLog
+from roleplay.engine.session import Heard, Move, Session
+from roleplay.engine.sessionlog import (
+    LoggedSession,
+    SessionLog,
+    clear_draft,
+    load_draft,
+    lock_session,
+    save_draft,
+    unlock_session,
+    write_recovery,
+)
 from roleplay.engine.transcript import Turn
 from roleplay.persona.compiled import LoadedPersona
 from roleplay.persona.loader import load_persona, resolve
@@ -31,6 +40,7 @@ class Conversation:
         # Why the session is not being saved, when it is not (a read-only or
         # full disk): the conversation goes on in memory and the UI says so.
         self.log_problem: str | None = None
+        self.recovery_path: Path | None = None  # where the moves were kept when the log failed
 
     @classmethod
     def start(
@@ -48,6 +58,7 @@ class Conversation:
                 log = SessionLog.create(
                     persona.id, persona.file, persona.digest, seed, mode=mode, risk_estimate=risk_estimate
                 )
+                lock_session(log.path)
             except OSError as exc:
                 problem = f"this session cannot be saved ({exc.strerror or exc}); it goes on, but will not be resumable"
         conv = cls(Session(persona, seed), log, mode, risk_estimate)
@@ -58,9 +69,19 @@ class Conversation:
     def resume(cls, logged: LoggedSession) -> "Conversation":
         """Rebuild a logged session by replaying its moves.
 
-        Raises LookupError when its persona can no longer be found and
-        ScriptError when the persona file no longer loads.
+        Raises SessionBusy when another tutor has it open, LookupError when
+        its persona can no longer be found and ScriptError when the persona
+        file no longer loads.
         """
+        lock_session(logged.path)
+        try:
+            return cls._replayed(logged)
+        except BaseException:
+            unlock_session(logged.path)
+            raise
+
+    @classmethod
+    def _replayed(cls, logged: LoggedSession) -> "Conversation":
         h = logged.header
         file = h.get("persona_file")
         path = Path(file) if isinstance(file, str) and Path(file).is_file() else resolve(str(h.get("persona", "")))
@@ -76,16 +97,56 @@ class Conversation:
     def session_id(self) -> str | None:
         return self.log.session_id if self.log else None
 
-    def play(self, text: str, tags=None) -> Turn:
+    def listen(self, text: str) -> Heard:
+        """Read a message without playing it (safe in a worker thread)."""
+        return self.session.listen(text)
+
+    def play(self, text: str, tags=None, heard: Heard | None = None) -> Turn:
         """Play a move (``tags`` skips the detector) and log it before returning."""
-        turn = self.session.play(text, tags=tags)
+        turn = self.session.play(text, tags=tags, heard=heard)
         if self.log:
             try:
                 self._ensure_log(self.session.moves[:-1])
                 self.log.move(self.session.moves[-1], turn.model_dump(mode="json"))
             except OSError as exc:  # the move stands; the learner is told it is not saved
                 self.log_problem = f"move {turn.n} could not be saved ({exc.strerror or exc}); the conversation goes on in memory"
+        if self.log_problem:
+            self._keep_moves()
+        elif self.session_id:
+            clear_draft(self.session_id)
         return turn
+
+    def _keep_moves(self) -> None:
+        """The log failed: keep every move in a recovery file and say where."""
+        name = self.session_id or f"unsaved-{self.session.persona.id}-{self.session.seed}-{id(self):x}"
+        try:
+            self.recovery_path = write_recovery(name, self.session.moves)
+        except OSError:
+            return
+        problem = (self.log_problem or "").split("; your messages are kept in ")[0]
+        self.log_problem = (
+            f"{problem}; your messages are kept in {self.recovery_path} "
+            f"(roleplay run {self.session.persona.id} --seed {self.session.seed} --moves FILE replays them)"
+        )
+
+    # -- the text in the box, kept across a quit or a crash
+
+    def save_draft(self, text: str) -> Path | None:
+        """Keep unsent text; returns where, or None (nothing to keep, or no session id)."""
+        if not self.session_id:
+            return None
+        try:
+            return save_draft(self.session_id, text)
+        except OSError:
+            return None
+
+    def draft(self) -> str | None:
+        return load_draft(self.session_id) if self.session_id else None
+
+    def close(self) -> None:
+        """Let another tutor open this session (the lock dies with the process anyway)."""
+        if self.log:
+            unlock_session(self.log.path)
 
     def _ensure_log(self, moves) -> None:
         """A log deleted while playing is written back from what the session holds."""
@@ -118,9 +179,14 @@ class Conversation:
 
     def finish(self, reason: str = "debrief") -> None:
         if self.log and not self.finished:
-            self._ensure_log(self.session.moves)
-            self.log.end(reason)
+            try:
+                self._ensure_log(self.session.moves)
+                self.log.end(reason)
+            except OSError as exc:
+                self.log_problem = f"the end of the session could not be saved ({exc.strerror or exc})"
+            clear_draft(self.log.session_id)
         self.finished = True
+        self.close()
 
     @property
     def moves(self) -> list[Move]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from roleplay.analysis.feedback import Feedback, MoveContext, SessionScore
@@ -55,6 +56,28 @@ def _canonical(info, value: str) -> str:
 
 class SessionEnded(Exception):
     """A move was played after the conversation reached an ending."""
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What reading one message found, before the manager answers it.
+
+    Reading (the tagger, the terms, the signals) is the only part of a move
+    that can be slow, and it touches no session state, so the UI runs it in a
+    worker thread and hands the result to ``Session.play`` on the event loop.
+    """
+
+    text: str  # as cut to MAX_MESSAGE_CHARS
+    detection: Detection
+    found: tuple
+    signals: frozenset[str]
+
+
+def read_message(text: str, *, tags: Iterable[str] | None = None, detect: Callable[[str], Detection] | None = None) -> Heard:
+    """Read one message: its tags (or the ones given), the terms it names, its signals."""
+    text = (text if isinstance(text, str) else str(text))[:MAX_MESSAGE_CHARS]
+    detection = Detection.from_tags(tuple(tags), text) if tags is not None else (detect or _default_detect)(text)
+    return Heard(text, detection, tuple(terms(text)), signals(text) if text.strip() else frozenset())
 
 
 class Session:
@@ -149,11 +172,16 @@ class Session:
 
     # ------------------------------------------------------------ moves
 
-    def play(self, text: str, *, tags: Iterable[str] | None = None) -> Turn:
+    def listen(self, text: str, *, tags: Iterable[str] | None = None) -> Heard:
+        """Read a message (no session state is touched: safe off the event loop)."""
+        return read_message(text, tags=tags, detect=self._detect)
+
+    def play(self, text: str, *, tags: Iterable[str] | None = None, heard: Heard | None = None) -> Turn:
         """Play one learner message and return the resulting turn.
 
-        ``tags`` skips the detector (test plans and tag-level tests). Text is
-        cut to MAX_MESSAGE_CHARS; raises SessionEnded after an ending and
+        ``tags`` skips the detector (test plans and tag-level tests);
+        ``heard`` is this text already read by ``listen`` (in a worker). Text
+        is cut to MAX_MESSAGE_CHARS; raises SessionEnded after an ending and
         ValueError for an empty message.
         """
         if self.ended:
@@ -164,13 +192,13 @@ class Session:
         if tags is None and not text.strip():
             raise ValueError("an empty message is not a move")
         move = Move(text, tuple(tags) if tags is not None else None)
-        detection = Detection.from_tags(move.tags, text) if move.tags is not None else self._detect(text)
-        found = terms(text)
+        if heard is None or heard.text != text or move.tags is not None:
+            heard = self.listen(text, tags=move.tags)
+        detection, found, sig = heard.detection, list(heard.found), heard.signals
 
         ctx = self.context()
         feedback = assess_move(detection, ctx)
         asked_before = dict(self.asked)
-        sig = signals(text) if text.strip() else frozenset()
         mentioned = self._hear_terms(found, text, "goodbye" in sig)
 
         env: dict = {t: False for t in TAGS}

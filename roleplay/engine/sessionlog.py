@@ -39,6 +39,66 @@ def sessions_dir() -> Path:
     return data_dir() / "sessions"
 
 
+class SessionBusy(Exception):
+    """The session is open in another tutor (another process holds its lock)."""
+
+
+# Locks this process holds, by log path: a lock is per process, so a screen
+# that reopens its own session (resume after the debrief's "back") is not
+# refused, while a second tutor on the same session is.
+_HELD: dict[str, int] = {}
+
+
+def lock_session(log_path: Path) -> None:
+    """Take the session's lock (``ID.lock`` beside its log) or raise SessionBusy.
+
+    An OS lock (flock) is released by the kernel when the process ends,
+    however it ends, so a crash or a kill never leaves a session locked.
+    Where there is no flock (Windows) sessions are not locked.
+    """
+    key = str(log_path)
+    if key in _HELD:
+        return
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return
+    lock = log_path.with_suffix(".lock")
+    for _ in range(5):  # the file may be removed by its holder between open and flock
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip()
+            os.close(fd)
+            who = f" (process {holder})" if holder.isdigit() else ""
+            raise SessionBusy(
+                f"session {log_path.stem} is open in another tutor{who}; close it there, or wait for it to end"
+            ) from None
+        try:
+            same = os.fstat(fd).st_ino == os.stat(lock).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+            _HELD[key] = fd
+            return
+        os.close(fd)
+    raise SessionBusy(f"session {log_path.stem} could not be locked")
+
+
+def unlock_session(log_path: Path) -> None:
+    fd = _HELD.pop(str(log_path), None)
+    if fd is None:
+        return
+    try:
+        log_path.with_suffix(".lock").unlink(missing_ok=True)
+    except OSError:
+        pass
+    os.close(fd)  # closing the descriptor releases the lock
+
+
 class SessionLog:
     """Appends events to one session's log file, durably."""
 
@@ -230,3 +290,82 @@ def find_session(session_id: str) -> LoggedSession:
     if not matches:
         raise LookupError(f"no session '{session_id}' in {folder}")
     raise LookupError(f"'{session_id}' matches {len(matches)} sessions; give more of the id")
+
+
+# ------------------------------------------------------------ kept text
+#
+# What the learner typed but the log does not hold: an unsent draft (the
+# tutor closed with text in the box) and, when the log cannot be written,
+# every move so far. Both are small files written whole (a temporary file,
+# then a rename), in the sessions folder when it is writable, else in the
+# system's temporary folder, and their paths are shown to the learner.
+
+
+def recovery_dir() -> Path:
+    """Where kept text goes when the data directory cannot take it."""
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / f"roleplay-recovered-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+
+
+def _write_whole(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_kept(name: str, text: str) -> Path:
+    """Write ``text`` to ``name`` in the sessions folder, or the recovery folder; return where."""
+    last: OSError | None = None
+    for folder in (sessions_dir(), recovery_dir()):
+        try:
+            _write_whole(folder / name, text)
+            return folder / name
+        except OSError as exc:
+            last = exc
+    assert last is not None
+    raise last
+
+
+def draft_name(session_id: str) -> str:
+    return f"{session_id}.draft"
+
+
+def save_draft(session_id: str, text: str) -> Path | None:
+    """Keep unsent text for the session (an empty text removes the draft)."""
+    if not text.strip():
+        clear_draft(session_id)
+        return None
+    return write_kept(draft_name(session_id), text)
+
+
+def load_draft(session_id: str) -> str | None:
+    for folder in (sessions_dir(), recovery_dir()):
+        try:
+            text = (folder / draft_name(session_id)).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if text.strip():
+            return text
+    return None
+
+
+def clear_draft(session_id: str) -> None:
+    for folder in (sessions_dir(), recovery_dir()):
+        try:
+            (folder / draft_name(session_id)).unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def write_recovery(name: str, moves: list[Move]) -> Path:
+    """Every move so far as a moves file (``roleplay run --moves`` replays it)."""
+    body = "".join(json.dumps(m.to_json(), ensure_ascii=False) + "\n" for m in moves)
+    return write_kept(f"{name}.recovered.jsonl", body)

@@ -47,6 +47,7 @@ class RoleplayApp(App):
         self.seed = seed
         self.exam = exam
         self.start_conversation = conversation
+        self._listener = None
         # textual-dark is the default theme: setting it again would re-apply every style
 
     def on_mount(self) -> None:
@@ -66,6 +67,19 @@ class RoleplayApp(App):
             seed = self.seed if self.seed is not None else self.new_seed()
             conv = Conversation.start(self.start_persona, seed, mode="exam" if self.exam else "practice")
             self.push_screen(ConversationScreen(conv))
+
+    @property
+    def listener(self):
+        """The process that reads learner messages (one per app, started on first use)."""
+        if self._listener is None:
+            from roleplay.engine.listener import make_listener
+
+            self._listener = make_listener()
+        return self._listener
+
+    def on_unmount(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
 
     def new_seed(self) -> int:
         return int.from_bytes(os.urandom(4), "big") % 1_000_000  # not `secrets`: 24 ms of start-up for one number

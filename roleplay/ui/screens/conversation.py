@@ -42,7 +42,8 @@ class ConversationScreen(Screen):
         super().__init__()
         self.conv = conv
         self.resumed = resumed
-        self._sending = False
+        self._sending = False  # a message is being read; the screen stays live meanwhile
+        self._token = 0  # which send a reading belongs to (a late one for an old send is dropped)
         self._last_change: int | None = None
         lp = conv.session.persona
         self.loaded = lp
@@ -82,6 +83,7 @@ class ConversationScreen(Screen):
             self.add_class("-exam")
         self.rebuild_chat()
         self.query_one(Composer).focus()
+        self.app.listener.start()  # its child loads the tagger while the learner reads
         self._warm_up()
         self._warn_unsaved()
 
@@ -167,7 +169,10 @@ class ConversationScreen(Screen):
         self.send(event.text)
 
     def send(self, text: str) -> None:
+        """Send a message: it is read in another process (a worker waits for
+        it, so the screen stays live), then played and logged here."""
         if self._sending:
+            notify(self.app, f"{one_line(self.manager_name)} is still reading your last message; this one stays in the box.", severity="warning", timeout=3)
             return
         if not text.strip():
             notify(self.app, "Empty messages are not sent.", severity="warning", timeout=3)
@@ -176,18 +181,68 @@ class ConversationScreen(Screen):
             notify(self.app, "The conversation has ended: ctrl+d for your debrief.", severity="warning")
             return
         self._sending = True
+        self._token += 1
         composer = self.query_one(Composer)
+        composer.text = ""
+        pending = ChatMessage("You · sending", text[:MAX_MESSAGE_CHARS], channel=self.session.channel, side="learner", classes="-pending")
+        chat = self.query_one("#chat", VerticalScroll)
+        chat.mount_all([pending, ChatNotice(f"{self.manager_name} is typing…", classes="-typing")])
+        chat.scroll_end(animate=False)
+        self.refresh_bindings()
+        self._read(self._token, text)
+
+    @work(thread=True, group="read-move", exit_on_error=False)
+    def _read(self, token: int, text: str) -> None:
+        """Wait (off the event loop) for the listener's reading of ``text``."""
+        try:
+            heard = self.app.listener.listen(text)
+        except Exception as exc:  # TooSlow, or anything else: the message goes back in the box
+            self.app.call_from_thread(self._not_read, token, text, exc)
+            return
+        self.app.call_from_thread(self._heard, token, text, heard)
+
+    def _clear_pending(self) -> None:
+        for widget in self.query(".-pending, .-typing"):
+            widget.remove()
+        self._sending = False
+
+    def _give_back(self, text: str) -> None:
+        """Put an unsent message back in the box, ahead of anything typed since."""
+        composer = self.query_one(Composer)
+        typed = composer.text
+        composer.text = text if not typed.strip() else f"{text}\n\n{typed}"
+        composer.move_cursor(composer.document.end)
+        composer.focus()
+
+    def _not_read(self, token: int, text: str, exc: Exception) -> None:
+        if token != self._token or not self.is_attached:
+            return
+        self._clear_pending()
+        self._give_back(text)
+        from roleplay.engine.listener import TooSlow
+
+        if isinstance(exc, TooSlow):
+            message = f"Reading your message took too long ({exc}), so it was not sent. It is back in the box: try it shorter, or in other words."
+        else:
+            message = f"Your message could not be read ({type(exc).__name__}), so it was not sent; it is back in the box."
+        notify(self.app, message, title="Not sent", severity="error", timeout=10)
+        self.refresh_status()
+
+    def _heard(self, token: int, text: str, heard) -> None:
+        if token != self._token or not self.is_attached:
+            return
+        self._clear_pending()
         try:
             before = self.session.variables.get(TRUST)
             try:
-                turn = self.conv.play(text)  # logged and fsynced before it returns
+                turn = self.conv.play(text, heard=heard)  # logged and fsynced before it returns
             except SessionEnded:
                 notify(self.app, "The conversation has ended: ctrl+d for your debrief.", severity="warning")
                 return
             except ValueError as exc:
+                self._give_back(text)
                 notify(self.app, str(exc), severity="warning")
                 return
-            composer.text = ""
             self._warn_unsaved()
             after = self.session.variables.get(TRUST)
             self._last_change = (after - before) if (after is not None and before is not None) else None
@@ -208,13 +263,14 @@ class ConversationScreen(Screen):
             if self.session.ended:
                 info = self.session.ending_info()
                 notify(self.app, f"{info.title or info.outcome}. Press ctrl+d for your debrief.", title="Conversation over")
-            self.refresh_status()
         finally:
-            self._sending = False
+            self.refresh_status()
 
     # ---------------------------------------------------------- actions
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if self._sending and action in ("hint", "take_back", "debrief"):
+            return None  # the session is about to change: shown, but not usable
         if action in ("hint", "take_back"):
             if self.exam:
                 return False
