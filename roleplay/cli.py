@@ -69,6 +69,7 @@ def _build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sessions", help="list logged sessions that can be resumed")
     s.add_argument("--json", action="store_true")
     s.add_argument("--all", action="store_true", help="include finished sessions")
+    s.add_argument("--repair", metavar="SESSION", help="repair a damaged log: set damaged lines aside, keep the original, say what was kept and lost")
 
     res = sub.add_parser("resume", help="reopen a logged session in the tutor")
     res.add_argument("session", help="a session id (or a unique prefix), as listed by 'roleplay sessions'")
@@ -262,16 +263,59 @@ def cmd_graph(args) -> int:
 def cmd_sessions(args) -> int:
     from roleplay.engine.sessionlog import list_sessions
 
+    if args.repair:
+        return _repair_session(args.repair, args.json)
     rows = []
     for s in list_sessions(include_ended=args.all):
-        rows.append({"id": s.session_id, "persona": s.persona, "moves": len(s.moves), "ended": s.ended, "mode": s.header.get("mode"), "created": s.header.get("created")})
+        rows.append({"id": s.session_id, "persona": s.persona, "moves": len(s.moves), "ended": s.ended, "mode": s.header.get("mode"),
+                     "created": s.header.get("created"), "damaged_lines": s.damaged_lines})
     if args.json:
         print(_json_out(rows))
     elif not rows:
         print("no sessions to resume")
     else:
         for r in rows:
-            print(_shown(f"{r['id']}  {r['persona']}  {r['moves']} move{'s' if r['moves'] != 1 else ''}{'  (finished)' if r['ended'] else ''}"))
+            damaged = f"  ({r['damaged_lines']} damaged line{'s' if r['damaged_lines'] != 1 else ''}: --repair {r['id']})" if r["damaged_lines"] else ""
+            print(_shown(f"{r['id']}  {r['persona']}  {r['moves']} move{'s' if r['moves'] != 1 else ''}{'  (finished)' if r['ended'] else ''}{damaged}"))
+    return EXIT_OK
+
+
+def _repair_session(session_id: str, as_json: bool) -> int:
+    from roleplay.engine.logrepair import repair
+    import glob
+
+    from roleplay.engine.sessionlog import SessionBusy, lock_session, sessions_dir, unlock_session
+
+    folder = sessions_dir()
+    path = folder / f"{session_id}.jsonl"
+    if not path.is_file():  # by prefix, without reading: the start event may be the damage
+        matches = sorted(folder.glob(f"{glob.escape(session_id)}*.jsonl")) if folder.is_dir() else []
+        if not matches:
+            raise UsageError(f"no session '{session_id}' in {folder}")
+        if len(matches) > 1:
+            raise UsageError(f"'{session_id}' matches {len(matches)} sessions; give more of the id")
+        path = matches[0]
+    try:
+        lock_session(path)  # never rewrite a log another tutor is appending to
+    except SessionBusy as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        report = repair(path)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot repair {path}: {exc.strerror or exc}") from None
+    finally:
+        unlock_session(path)
+    if as_json:
+        print(_json_out({
+            "id": path.stem, "repaired": report.changed, "moves": report.kept_moves, "events": report.kept_events,
+            "header_rebuilt": report.header_rebuilt, "backup": str(report.backup) if report.backup else None,
+            "draft": str(report.draft) if report.draft else None,
+            "damaged": [{"line": d.line, "why": d.why, "bytes": d.size, "text_began": d.text_began} for d in report.damage],
+        }))
+    else:
+        print(_shown(report.summary()))
     return EXIT_OK
 
 

@@ -19,6 +19,10 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
     # UI tests read messages in a worker thread rather than a child process
     # (a second of start-up per app); tests/test_listener.py drives the real one.
     monkeypatch.setenv("ROLEPLAY_READER", "inline")
+    # Kept text falls back to the system's temporary folder: keep that per test too.
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path_factory.mktemp("tmp")))
 
 
 @pytest.fixture

@@ -41,6 +41,7 @@ class Conversation:
         # full disk): the conversation goes on in memory and the UI says so.
         self.log_problem: str | None = None
         self.recovery_path: Path | None = None  # where the moves were kept when the log failed
+        self.damaged_lines = 0  # lines of its log that resuming had to skip
 
     @classmethod
     def start(
@@ -91,6 +92,7 @@ class Conversation:
         risk = h.get("risk_estimate") if isinstance(h.get("risk_estimate"), int) else None
         conv = cls(session, SessionLog(logged.path, logged.header), mode, risk)  # type: ignore[arg-type]
         conv.persona_changed = h.get("digest") != persona.digest
+        conv.damaged_lines = logged.damaged_lines
         return conv
 
     @property

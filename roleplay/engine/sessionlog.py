@@ -13,6 +13,7 @@ and the resulting turn), ``undo`` (take back the last move), ``branch``
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import time
@@ -284,7 +285,7 @@ def find_session(session_id: str) -> LoggedSession:
     exact = folder / f"{session_id}.jsonl"
     if exact.is_file():
         return read_log(exact)
-    matches = sorted(folder.glob(f"{session_id}*.jsonl")) if folder.is_dir() else []
+    matches = sorted(folder.glob(f"{glob.escape(session_id)}*.jsonl")) if folder.is_dir() else []
     if len(matches) == 1:
         return read_log(matches[0])
     if not matches:

@@ -34,7 +34,7 @@ def launch(
             loaded = load(persona)  # raises the CLI's UsageError on bad input
     if resume is not None:
         from roleplay.engine.conversation import Conversation
-        from roleplay.engine.sessionlog import find_session
+        from roleplay.engine.sessionlog import SessionBusy, find_session
         from roleplay.persona.diagnostics import ScriptError
 
         try:
@@ -42,7 +42,7 @@ def launch(
             if logged.ended:
                 raise _usage_error(f"session {logged.session_id} is finished; 'roleplay sessions' lists the ones to resume")
             conversation = Conversation.resume(logged)
-        except (LookupError, ValueError) as exc:
+        except (LookupError, ValueError, SessionBusy) as exc:
             raise _usage_error(str(exc.args[0] if exc.args else exc)) from None
         except ScriptError as exc:
             first = exc.errors[0] if exc.errors else exc

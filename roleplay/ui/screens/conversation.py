@@ -44,6 +44,9 @@ class ConversationScreen(Screen):
         self.resumed = resumed
         self._sending = False  # a message is being read; the screen stays live meanwhile
         self._token = 0  # which send a reading belongs to (a late one for an old send is dropped)
+        self._draft_timer = None
+        self._pending: str | None = None  # the message being read
+        self._composer: Composer | None = None
         self._last_change: int | None = None
         lp = conv.session.persona
         self.loaded = lp
@@ -82,7 +85,21 @@ class ConversationScreen(Screen):
         if self.exam:
             self.add_class("-exam")
         self.rebuild_chat()
-        self.query_one(Composer).focus()
+        composer = self._composer = self.query_one(Composer)  # kept: its text is read again as the screen goes
+        composer.focus()
+        draft = self.conv.draft() if not self.session.ended else None
+        if draft:
+            composer.text = draft
+            composer.move_cursor(composer.document.end)
+            notify(self.app, "Your unsent message from last time is back in the box.", title="Draft restored", timeout=5)
+        if self.conv.damaged_lines:
+            n = self.conv.damaged_lines
+            notify(
+                self.app,
+                f"{n} damaged line{'s' if n != 1 else ''} in this session's log {'were' if n != 1 else 'was'} skipped. "
+                f"'roleplay sessions --repair {self.conv.session_id}' says what was kept and what was lost.",
+                title="Log damaged", severity="warning", timeout=10,
+            )
         self.app.listener.start()  # its child loads the tagger while the learner reads
         self._warm_up()
         self._warn_unsaved()
@@ -162,6 +179,35 @@ class ConversationScreen(Screen):
             composer.placeholder = f"{verb} {one_line(self.manager_name)}…  Enter sends · ctrl+j new line"
         self.refresh_bindings()
 
+    # ---------------------------------------------------------- the draft
+
+    def on_text_area_changed(self, event: Composer.Changed) -> None:
+        """Keep what is typed (a second after the last key) so a quit or a crash loses nothing."""
+        if event.text_area.id != "composer":
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(1.0, self._save_draft)
+
+    def _draft_text(self) -> str:
+        """The box, and a message still being read (it is not in the log yet)."""
+        typed = self._composer.text if self._composer is not None else ""
+        if self._pending is None:
+            return typed
+        return self._pending + (f"\n\n{typed}" if typed.strip() else "")
+
+    def _save_draft(self) -> None:
+        self._draft_timer = None
+        if self.is_attached:
+            self.conv.save_draft(self._draft_text())
+
+    def on_unmount(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        if not self.conv.finished:
+            self.conv.save_draft(self._draft_text())
+        self.conv.close()
+
     # ---------------------------------------------------------- sending
 
     def on_composer_submitted(self, event: Composer.Submitted) -> None:
@@ -183,6 +229,8 @@ class ConversationScreen(Screen):
         self._sending = True
         self._token += 1
         composer = self.query_one(Composer)
+        self._pending = text
+        self.conv.save_draft(self._draft_text())  # until it is in the log, it is a draft
         composer.text = ""
         pending = ChatMessage("You · sending", text[:MAX_MESSAGE_CHARS], channel=self.session.channel, side="learner", classes="-pending")
         chat = self.query_one("#chat", VerticalScroll)
@@ -205,6 +253,7 @@ class ConversationScreen(Screen):
         for widget in self.query(".-pending, .-typing"):
             widget.remove()
         self._sending = False
+        self._pending = None
 
     def _give_back(self, text: str) -> None:
         """Put an unsent message back in the box, ahead of anything typed since."""
@@ -264,6 +313,7 @@ class ConversationScreen(Screen):
                 info = self.session.ending_info()
                 notify(self.app, f"{info.title or info.outcome}. Press ctrl+d for your debrief.", title="Conversation over")
         finally:
+            self._save_draft()  # what was typed while it was read
             self.refresh_status()
 
     # ---------------------------------------------------------- actions
