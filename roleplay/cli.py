@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -155,10 +156,45 @@ def cmd_personas(args) -> int:
     return EXIT_OK
 
 
+class _ProgressLine:
+    """One status line on stderr, rewritten at most ten times a second; only on a terminal."""
+
+    def __init__(self):
+        self.shown = False
+        self.last = 0.0
+
+    def __call__(self):
+        return self.show
+
+    def show(self, message: str) -> None:
+        import time
+
+        if not sys.stderr.isatty() or time.monotonic() - self.last < 0.1:
+            return
+        self.last = time.monotonic()
+        width = shutil.get_terminal_size((80, 20)).columns - 1
+        sys.stderr.write("\r\x1b[K" + _shown(message)[:width])
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self.shown = False
+
+
+_progress_line = _ProgressLine()
+
+
 def cmd_validate(args) -> int:
     from roleplay.persona.validate import validate_paths
 
-    diagnostics, checked = validate_paths([Path(p) for p in args.paths])
+    from roleplay.persona.progress import reporting
+
+    with reporting(_progress_line()):
+        diagnostics, checked = validate_paths([Path(p) for p in args.paths])
+    _progress_line.clear()
     for d in diagnostics:
         print(_shown(d))  # messages quote what the file says
     errors = sum(d.severity == "error" for d in diagnostics)

@@ -194,3 +194,44 @@ def test_a_write_failing_mid_session_is_reported_and_the_move_stands(tiny, monke
     turn = conv.play("second message")
     assert turn.n == 2 and len(conv.session.moves) == 2
     assert conv.log_problem.startswith("move 2 could not be saved (No space left on device)")
+
+
+def _wide_persona(states: int, rules_per_state: int) -> str:
+    """A persona whose walk is large: many states, each with rules moving four variables."""
+    lines = ["id: wide", "name: Wade Wide", "role: Manager", "scenario: tiny", "difficulty: easy", "summary: Big.", "voice: Plain.",
+             "variables:"] + [f"  v{i}: {{start: 50, min: 0, max: 100}}" for i in range(4)] + [
+             "start: s0", "states:"]
+    tags = ["threat", "gratitude", "requests_meeting", "asks_extension", "affirms_commitment", "specific_ask"]
+    for n in range(states):
+        lines += [f"  s{n}:", "    channel: email", f'    say: ["Line {n}.", "Other {n}."]', "    rules:"]
+        for r in range(rules_per_state):
+            tag, var = tags[(n + r) % len(tags)], f"v{(n + r) % 4}"
+            lines += [f"      - when: {tag} and {var} >= {(r * 7) % 90}",
+                      f"        effects: [{var} {'+' if r % 2 else '-'}= {1 + r % 3}]",
+                      f"        goto: s{(n + r + 1) % states}"]
+        lines += ["    otherwise:", f"      goto: s{(n + 1) % states}"]
+    lines += ["endings:", "  done:", "    outcome: success", "    title: Done", "    summary: Done.", "    say: [\"Done.\"]"]
+    lines[lines.index("    rules:")] = "    rules:\n      - when: gratitude and v0 >= 99\n        goto: done"
+    return "\n".join(lines) + "\n"
+
+
+def test_a_walk_too_large_to_finish_stops_with_a_warning_and_reports_progress_on_the_way(persona_dir, write_persona):
+    from roleplay.persona.progress import reporting
+    from roleplay.persona.validate import validate_paths
+
+    path = write_persona(_wide_persona(states=400, rules_per_state=6), "wide.yaml")
+    seen: list[str] = []
+    with reporting(seen.append):
+        diagnostics, checked = validate_paths([path])
+    assert checked == 1
+    stopped = [d for d in diagnostics if "exploration stopped after" in d.message]
+    assert stopped and stopped[0].severity == "warning"  # bounded, and said so, not an error
+    assert seen[0].startswith("checking ") and "(1 of 1)" in seen[0]
+    assert any("configurations walked" in m for m in seen)
+
+
+def test_progress_goes_to_a_terminal_only_and_leaves_no_trace_on_a_pipe(persona_dir, write_persona):
+    path = write_persona(_wide_persona(states=100, rules_per_state=3), "wide.yaml")
+    out = subprocess.run([sys.executable, "-m", "roleplay", "validate", str(path)], capture_output=True, text=True, timeout=300)
+    assert "\r" not in out.stderr and "configurations walked" not in out.stderr
+    assert "1 file checked" in out.stderr

@@ -21,6 +21,7 @@ from roleplay.persona.compiled import OTHERWISE, CompiledRule
 from roleplay.persona.diagnostics import Diagnostic
 from roleplay.persona.expr import ExprError, compile_condition, compile_effect
 from roleplay.persona.model import ChannelLine, Persona, Scenario, say_channel, say_text
+from roleplay.persona.progress import report
 from roleplay.persona.template import placeholders
 from roleplay.persona.termspec import DEFAULTS, TermInfo, normalize
 from roleplay.persona.yamlsource import Source
@@ -29,6 +30,7 @@ RESERVED = ("turn", "channel", "after_decline", "stalled", "goodbye", "small_tal
 # Built-in true/false names read from the message beside the tags.
 SIGNALS = ("goodbye", "small_talk", "apology", "tagged", "new_ask")
 MAX_CONFIGS = 60_000
+PROGRESS_EVERY = 5_000  # configurations between progress reports
 MAX_EVALS = 6_000_000  # condition evaluations: the walk's work budget, so validate stays fast
 MAX_TAGS_EXHAUSTIVE = 9  # 2**9 tag combinations per configuration at most
 
@@ -538,6 +540,8 @@ def explore(persona: Persona, compiled) -> Exploration:
     while todo:
         state, values, turn, declined = todo.popleft()
         result.configs += 1
+        if result.configs % PROGRESS_EVERY == 0:
+            report(f"{persona.id}: {result.configs:,} of at most {MAX_CONFIGS:,} configurations walked, {result.evals:,} condition checks")
         if result.configs > MAX_CONFIGS or result.evals > MAX_EVALS:
             result.complete = False
             break
@@ -578,7 +582,7 @@ def _explore_diagnostics(persona: Persona, compiled, src: Source) -> list[Diagno
     ex = explore(persona, compiled)
     out = []
     if not ex.complete:
-        why = f"{MAX_CONFIGS} configurations" if ex.configs > MAX_CONFIGS else f"{MAX_EVALS:,} condition checks"
+        why = f"{MAX_CONFIGS:,} configurations" if ex.configs > MAX_CONFIGS else f"{MAX_EVALS:,} condition checks"
         out.append(Diagnostic(src.file, 1, 1, "warning", f"exploration stopped after {why}; unreachable-rule and loop checks are partial (fewer variables, or narrower ranges, make the walk complete)"))
         return out
     for e in persona.endings:

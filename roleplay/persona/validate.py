@@ -1,4 +1,4 @@
-"""``roleplay validate``: check persona, scenario, test-plan and coaching files."""
+"""``roleplay validate``: check persona, scenario, test-plan, coaching and assignment files."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from roleplay.persona.catalog import kind_of, yaml_files
 from roleplay.persona.compiled import display_path
 from roleplay.persona.diagnostics import Diagnostic, ScriptError
 from roleplay.persona.loader import load_persona, load_scenario
+from roleplay.persona.progress import report
 
 
 def validate_file(path: Path) -> list[Diagnostic]:
@@ -22,6 +23,10 @@ def validate_file(path: Path) -> list[Diagnostic]:
 
             load_content(path)
             return []
+        if kind == "assignment":
+            from roleplay.grading.assignment import check_assignment_file  # graded exercises (roleplay/grading)
+
+            return check_assignment_file(path)
         if kind == "test":
             from roleplay.persona.testplan import load_plan_file
 
@@ -43,7 +48,8 @@ def validate_paths(paths: list[Path]) -> tuple[list[Diagnostic], int]:
         files = yaml_files(root)
         if root.is_dir() and not files:
             out.append(Diagnostic(display_path(root), 1, 1, "warning", "no .yaml files in this folder"))
-        for f in files:
+        for i, f in enumerate(files, start=1):
             checked += 1
+            report(f"checking {display_path(f)} ({i} of {len(files)})")
             out += validate_file(f)
     return out, checked
