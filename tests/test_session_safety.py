@@ -187,3 +187,75 @@ def test_the_sessions_list_flags_damage_and_repair_reports_in_json(tiny, capsys)
     assert main(["sessions", "--repair", sid[:18], "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["repaired"] and out["moves"] == 2 and out["damaged"][0]["text_began"].startswith("I was hoping")
+
+
+async def test_the_tutor_runs_on_an_unwritable_data_directory_and_a_disk_that_fills_mid_session(tiny, tmp_path, monkeypatch):
+    """A Textual traceback at start and mid-session before: now a notice, and the talk goes on."""
+    from roleplay.ui.app import RoleplayApp
+    from roleplay.ui.widgets.composer import Composer
+
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("ROLEPLAY_DATA_DIR", str(blocker))
+    app = RoleplayApp(persona=tiny, seed=0)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert [n.title for n in app._notifications].count("Not saved") == 1
+        screen.query_one(Composer).text = "Could we find 20 minutes for a call this week?"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and len(screen.session.turns) == 1
+        kept = screen.conv.recovery_path
+        assert kept is not None and kept.is_file()  # in the temporary folder, since the data folder is unusable
+        assert [m.text for m in read_moves(kept)] == ["Could we find 20 minutes for a call this week?"]
+
+
+async def test_a_disk_that_fills_mid_session_is_said_once_with_where_the_moves_are(tiny, monkeypatch):
+    from roleplay.ui.app import RoleplayApp
+    from roleplay.ui.widgets.composer import Composer
+
+    conv = Conversation.start(tiny, 0)
+    app = RoleplayApp(conversation=conv)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        composer = app.screen.query_one(Composer)
+
+        def full(self, event):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(SessionLog, "append", full)
+        for text in ("Could we find 20 minutes for a call this week?", "I would like to talk about the start date."):
+            composer.text = text
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert app.is_running and len(conv.session.turns) == 2
+        notes = [n for n in app._notifications if n.title == "Not saved"]
+        assert notes and "No space left on device" in notes[0].message and str(conv.recovery_path) in notes[0].message
+
+
+def test_a_log_behind_after_a_failed_write_is_written_whole_when_the_disk_takes_it_again(tiny, monkeypatch):
+    """Before: move 2 failed, move 3 was appended, and resuming replayed 1 and 3 (a different talk)."""
+    conv = Conversation.start(tiny, 0)
+    conv.play("first message")
+    real = SessionLog.append
+
+    def full(self, event):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(SessionLog, "append", full)
+    conv.play("second message")
+    conv.take_back()  # no traceback on a full disk either
+    conv.play("second message, again")
+    assert conv.log_problem.startswith("move 2 could not be saved")
+    monkeypatch.setattr(SessionLog, "append", real)
+    conv.play("Could we find 20 minutes for a call this week?")
+    assert conv.log_problem is None and conv.saved_again
+    logged = read_log(conv.log.path)
+    assert [m.text for m in logged.moves] == ["first message", "second message, again", "Could we find 20 minutes for a call this week?"]
+    conv.close()
+    resumed = Conversation.resume(logged)
+    assert resumed.session.transcript().to_json() == conv.session.transcript().to_json()
+    resumed.close()

@@ -42,6 +42,8 @@ class Conversation:
         self.log_problem: str | None = None
         self.recovery_path: Path | None = None  # where the moves were kept when the log failed
         self.damaged_lines = 0  # lines of its log that resuming had to skip
+        self._behind = False  # a write failed: the log lacks changes the session has
+        self.saved_again = False  # the log caught up after a failure (the UI says so once)
 
     @classmethod
     def start(
@@ -106,17 +108,37 @@ class Conversation:
     def play(self, text: str, tags=None, heard: Heard | None = None) -> Turn:
         """Play a move (``tags`` skips the detector) and log it before returning."""
         turn = self.session.play(text, tags=tags, heard=heard)
-        if self.log:
-            try:
-                self._ensure_log(self.session.moves[:-1])
-                self.log.move(self.session.moves[-1], turn.model_dump(mode="json"))
-            except OSError as exc:  # the move stands; the learner is told it is not saved
-                self.log_problem = f"move {turn.n} could not be saved ({exc.strerror or exc}); the conversation goes on in memory"
+        self._write(lambda log: log.move(self.session.moves[-1], turn.model_dump(mode="json")), f"move {turn.n}")
         if self.log_problem:
             self._keep_moves()
         elif self.session_id:
             clear_draft(self.session_id)
         return turn
+
+    def _write(self, append, what: str, *, also_after_rewrite: bool = False) -> None:
+        """Log one change to the session, which has already been made in memory.
+
+        When an earlier write failed (the log is behind) or the log was
+        deleted, the log is first written again whole from what the session
+        holds, so it never has a gap; that rewrite already contains this
+        change, except an ``end``. A failure is said once, from the first move
+        it touched, and the conversation goes on in memory.
+        """
+        if not self.log:
+            return
+        try:
+            if self._behind or not self.log.path.exists():
+                self.log.rewrite(self.session.moves, self.session.turns)
+                if self.log_problem:
+                    self.saved_again = True
+                self._behind, self.log_problem = False, None
+                if not also_after_rewrite:
+                    return
+            append(self.log)
+        except OSError as exc:
+            self._behind = True
+            if not self.log_problem:
+                self.log_problem = f"{what} could not be saved ({exc.strerror or exc}), nor anything after it until the disk takes it again; the conversation goes on in memory"
 
     def _keep_moves(self) -> None:
         """The log failed: keep every move in a recovery file and say where."""
@@ -150,42 +172,29 @@ class Conversation:
         if self.log:
             unlock_session(self.log.path)
 
-    def _ensure_log(self, moves) -> None:
-        """A log deleted while playing is written back from what the session holds."""
-        if self.log and not self.log.path.exists():
-            self.log.rebuild(list(moves))
-
     def take_back(self) -> bool:
         """Take back the last move (replaying without it); False when none."""
         if not self.session.moves:
             return False
         old = self.session
-        self._ensure_log(old.moves)
         self.session = old.branch(len(old.moves) - 1)
         old.close()
-        if self.log:
-            self.log.undo()
+        self._write(lambda log: log.undo(), "taking back a move")
         return True
 
     def branch(self, keep: int) -> None:
         """Go back to just after move ``keep`` (0 = the start) and go on from there."""
         old = self.session
-        self._ensure_log(old.moves)
         self.session = old.branch(keep)
         old.close()
-        if self.log:
-            self.log.branch(keep)
+        self._write(lambda log: log.branch(keep), "going back")
 
     def restart(self) -> None:
         self.branch(0)
 
     def finish(self, reason: str = "debrief") -> None:
         if self.log and not self.finished:
-            try:
-                self._ensure_log(self.session.moves)
-                self.log.end(reason)
-            except OSError as exc:
-                self.log_problem = f"the end of the session could not be saved ({exc.strerror or exc})"
+            self._write(lambda log: log.end(reason), "the end of the session", also_after_rewrite=True)
             clear_draft(self.log.session_id)
         self.finished = True
         self.close()

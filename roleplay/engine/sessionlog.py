@@ -107,14 +107,21 @@ class SessionLog:
         self.path = path
         self.header = header  # the start event, to rebuild a log deleted mid-session
 
-    def rebuild(self, moves: list[Move]) -> None:
-        """Write the log again from what the session holds (it was deleted while playing)."""
+    def rewrite(self, moves: list[Move], turns: list | None = None) -> None:
+        """Write the log again, whole, from what the session holds (a temporary
+        file renamed over the old one: the log is never half-written). For a log
+        deleted while playing, or one behind after a failed write."""
         if self.header is None:
-            raise OSError(f"the session log {self.path} is gone and cannot be rebuilt")
+            raise OSError(f"the session log {self.path} cannot be rebuilt (its start is not known)")
+        events = [{**self.header, "rebuilt": True}]
+        for i, m in enumerate(moves):
+            event = {"type": "move", **m.to_json()}
+            if turns is not None and i < len(turns):
+                event["turn"] = turns[i].model_dump(mode="json")
+            events.append(event)
+        body = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.append({**self.header, "rebuilt": True})
-        for m in moves:
-            self.move(m)
+        _write_whole(self.path, body)
 
     @classmethod
     def create(cls, persona_id: str, persona_file: str, digest: str, seed: int, **extra: Any) -> "SessionLog":
@@ -313,7 +320,8 @@ def _write_whole(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # as private as the log
+        with open(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())

@@ -140,6 +140,10 @@ class ConversationScreen(Screen):
 
     def _warn_unsaved(self) -> None:
         """Say once per problem that the session is not being saved."""
+        if self.conv.saved_again:
+            self.conv.saved_again = False
+            self._warned = None
+            notify(self.app, "The session is being saved again; its log has every move.", title="Saved", timeout=5)
         problem = self.conv.log_problem
         if problem and problem != getattr(self, "_warned", None):
             self._warned = problem
