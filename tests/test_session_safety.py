@@ -259,3 +259,23 @@ def test_a_log_behind_after_a_failed_write_is_written_whole_when_the_disk_takes_
     resumed = Conversation.resume(logged)
     assert resumed.session.transcript().to_json() == conv.session.transcript().to_json()
     resumed.close()
+
+
+def test_a_dropped_conversation_lets_go_of_its_lock_so_descriptors_do_not_pile_up(tiny):
+    import gc
+
+    from roleplay.engine import sessionlog
+
+    before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    for _ in range(50):
+        Conversation.start(tiny, 0).play("hello")
+    gc.collect()
+    assert not sessionlog._HELD
+    if before is not None:
+        assert len(os.listdir("/proc/self/fd")) <= before + 2
+    conv = Conversation.start(tiny, 0)
+    again = Conversation.resume(read_log(conv.log.path))  # the same process may hold it twice
+    conv.close()
+    assert str(again.log.path) in sessionlog._HELD  # still held by the second holder
+    again.close()
+    assert str(again.log.path) not in sessionlog._HELD

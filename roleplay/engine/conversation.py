@@ -6,12 +6,14 @@ returns, so whatever the caller shows is already safe on disk.
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import Literal
 
 from roleplay.engine.session import Heard, Move, Session
 from roleplay.engine.sessionlog import (
     LoggedSession,
+    SessionBusy,
     SessionLog,
     clear_draft,
     load_draft,
@@ -44,6 +46,7 @@ class Conversation:
         self.damaged_lines = 0  # lines of its log that resuming had to skip
         self._behind = False  # a write failed: the log lacks changes the session has
         self.saved_again = False  # the log caught up after a failure (the UI says so once)
+        self._release: weakref.finalize | None = None
 
     @classmethod
     def start(
@@ -61,11 +64,15 @@ class Conversation:
                 log = SessionLog.create(
                     persona.id, persona.file, persona.digest, seed, mode=mode, risk_estimate=risk_estimate
                 )
-                lock_session(log.path)
             except OSError as exc:
                 problem = f"this session cannot be saved ({exc.strerror or exc}); it goes on, but will not be resumable"
         conv = cls(Session(persona, seed), log, mode, risk_estimate)
         conv.log_problem = problem
+        if log is not None:
+            try:
+                conv._hold()
+            except (OSError, SessionBusy):  # a new session id: only a failing disk gets here
+                pass
         return conv
 
     @classmethod
@@ -76,12 +83,13 @@ class Conversation:
         its persona can no longer be found and ScriptError when the persona
         file no longer loads.
         """
-        lock_session(logged.path)
+        lock_session(logged.path)  # SessionBusy before any work
         try:
-            return cls._replayed(logged)
-        except BaseException:
+            conv = cls._replayed(logged)
+            conv._hold()  # the conversation's own hold, let go with it
+            return conv
+        finally:
             unlock_session(logged.path)
-            raise
 
     @classmethod
     def _replayed(cls, logged: LoggedSession) -> "Conversation":
@@ -167,10 +175,16 @@ class Conversation:
     def draft(self) -> str | None:
         return load_draft(self.session_id) if self.session_id else None
 
+    def _hold(self) -> None:
+        """Take the session's lock, let go by ``close`` or when this object is dropped."""
+        assert self.log is not None
+        lock_session(self.log.path)
+        self._release = weakref.finalize(self, unlock_session, self.log.path)
+
     def close(self) -> None:
         """Let another tutor open this session (the lock dies with the process anyway)."""
-        if self.log:
-            unlock_session(self.log.path)
+        if self._release is not None:
+            self._release()  # runs once
 
     def take_back(self) -> bool:
         """Take back the last move (replaying without it); False when none."""

@@ -44,10 +44,10 @@ class SessionBusy(Exception):
     """The session is open in another tutor (another process holds its lock)."""
 
 
-# Locks this process holds, by log path: a lock is per process, so a screen
-# that reopens its own session (resume after the debrief's "back") is not
-# refused, while a second tutor on the same session is.
-_HELD: dict[str, int] = {}
+# Locks this process holds, by log path: [descriptor, holders]. A lock is
+# per process, so a screen that reopens its own session is not refused, while
+# a second tutor on the same session is; it is let go with its last holder.
+_HELD: dict[str, list[int]] = {}
 
 
 def lock_session(log_path: Path) -> None:
@@ -59,6 +59,7 @@ def lock_session(log_path: Path) -> None:
     """
     key = str(log_path)
     if key in _HELD:
+        _HELD[key][1] += 1
         return
     try:
         import fcntl
@@ -83,16 +84,20 @@ def lock_session(log_path: Path) -> None:
         if same:
             os.ftruncate(fd, 0)
             os.pwrite(fd, str(os.getpid()).encode(), 0)
-            _HELD[key] = fd
+            _HELD[key] = [fd, 1]
             return
         os.close(fd)
     raise SessionBusy(f"session {log_path.stem} could not be locked")
 
 
 def unlock_session(log_path: Path) -> None:
-    fd = _HELD.pop(str(log_path), None)
-    if fd is None:
+    held = _HELD.get(str(log_path))
+    if held is None:
         return
+    held[1] -= 1
+    if held[1] > 0:
+        return
+    fd = _HELD.pop(str(log_path))[0]
     try:
         log_path.with_suffix(".lock").unlink(missing_ok=True)
     except OSError:
