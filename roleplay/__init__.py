@@ -8,8 +8,36 @@ The package is split so that a newcomer can find things from the layout:
   its checks. Pure Python.
 - ``roleplay.engine``: the dialogue engine, sessions, transcripts and the
   crash-safe session log. Pure Python.
+- ``roleplay.grading``: graded exercises: assignments, signed submissions,
+  batch grading, gradebook CSV, feedback and the class summary. Pure Python.
 - ``roleplay.ui``: the Textual app, a thin layer over the three above.
 - ``roleplay.cli``: the command line, another thin layer.
+
+``roleplay.__version__`` is the installed package's version (pyproject.toml),
+read on first use so that importing the package reads no metadata.
 """
 
-__version__ = "0.1.0"
+
+def _program_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("roleplay")
+    except PackageNotFoundError:  # a source tree on sys.path, not installed
+        import re
+        from pathlib import Path
+
+        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+        try:
+            m = re.search(r'(?m)^version\s*=\s*"([^"]+)"', pyproject.read_text(encoding="utf-8"))
+        except OSError:
+            m = None
+        return m.group(1) if m else "0+unknown"
+
+
+def __getattr__(name: str):
+    if name == "__version__":
+        value = _program_version()
+        globals()["__version__"] = value
+        return value
+    raise AttributeError(f"module 'roleplay' has no attribute {name!r}")

@@ -25,14 +25,32 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
+def _version_line() -> str:
+    import roleplay
+    from roleplay.analysis.rubric import RUBRIC_VERSION
+
+    return f"roleplay {roleplay.__version__} (rubric {RUBRIC_VERSION})"
+
+
+class _Version(argparse.Action):
+    """``--version``, read only when asked (the rubric loads the coaching content)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(_version_line())
+        parser.exit()
+
+
 def _build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="roleplay", description="Practise negotiating a job offer with scripted hiring managers.")
+    p.add_argument("--version", action=_Version, nargs=0, help="print the program and rubric versions")
     sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
     play = sub.add_parser("play", help="open the tutor straight into a conversation with PERSONA")
-    play.add_argument("persona", help="a shipped persona id or a persona file")
+    play.add_argument("persona", nargs="?", help="a shipped persona id or a persona file (not with --assignment)")
     play.add_argument("--seed", type=int, default=None, help="seed for the manager's choice of lines")
     play.add_argument("--exam", action="store_true", help="exam mode: no feedback, hints or take-back until the debrief")
+    play.add_argument("--assignment", metavar="FILE", help="play a graded assignment (with --student): its persona, seed and mode")
+    play.add_argument("--student", metavar="ID", help="the student id a graded submission is signed for")
 
     ps = sub.add_parser("personas", help="list the shipped personas")
     ps.add_argument("--json", action="store_true", help="print a JSON array")
@@ -49,9 +67,21 @@ def _build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="play a conversation headless from scripted messages")
     r.add_argument("persona")
     r.add_argument("--moves", required=True, metavar="FILE", help="one message per line, or .jsonl with {\"text\": ...}")
-    r.add_argument("--seed", type=int, default=0)
+    r.add_argument("--seed", type=int, default=None, help="seed for the manager's choice of lines (default 0; an assignment sets its own)")
     r.add_argument("--out", metavar="FILE", help="write the transcript JSON here instead of stdout")
     r.add_argument("--log", action="store_true", help="also write the crash-safe session log")
+    r.add_argument("--assignment", metavar="FILE", help="play as a student of this assignment and write a signed submission (with --student)")
+    r.add_argument("--student", metavar="ID", help="the student id the submission is signed for")
+
+    gr = sub.add_parser("grade", help="re-grade signed submissions into a gradebook CSV")
+    gr.add_argument("submissions", nargs="+", metavar="SUBMISSION", help="submission JSON files, or folders of them")
+    gr.add_argument("--assignment", required=True, metavar="FILE", help="the assignment they were made for")
+    gr.add_argument("--out", required=True, metavar="FILE.csv", help="where the CSV goes ('-' for stdout)")
+    gr.add_argument("--format", choices=("plain", "canvas", "moodle"), default="plain", help="plain (every submission), canvas or moodle (one row per student)")
+    gr.add_argument("--roster", metavar="CSV", help="student ids with name, email, section, canvas_id, sis_user_id, sis_login_id, id_number")
+    gr.add_argument("--feedback", metavar="DIR", help="write a Markdown feedback file per student here")
+    gr.add_argument("--summary", metavar="FILE.md", help="write the class summary (Markdown) and its chart (FILE.svg) here")
+    gr.add_argument("--progress", choices=("auto", "always", "never"), default="auto", help="progress on stderr: auto = a bar on a terminal, a line every 500 otherwise")
 
     rs = sub.add_parser("rescore", help="re-grade a transcript JSON by replaying its learner messages")
     rs.add_argument("transcript", metavar="TRANSCRIPT", help="a transcript JSON written by 'run' or an export")
@@ -140,6 +170,7 @@ def cmd_personas(args) -> int:
                 "difficulty": p.difficulty,
                 "summary": p.summary,
                 "file": lp.file,
+                "digest": lp.digest,  # what an assignment's persona_digest pins
             }
         )
     if args.json:
@@ -212,16 +243,66 @@ def cmd_detect(args) -> int:
     return run_detect(sys.stdin, sys.stdout, explain=args.explain)
 
 
+def _graded(assignment: str | None, student: str | None, command: str):
+    """The GradedPlay of ``--assignment FILE --student ID`` (None without them)."""
+    if assignment is None and student is None:
+        return None
+    if assignment is None or student is None:
+        raise UsageError(f"{command}: --assignment and --student go together")
+    from roleplay.grading.play import GradedError, GradedPlay
+    from roleplay.grading.signing import SigningKeyError, signing_key
+
+    try:
+        key = signing_key()
+    except SigningKeyError as exc:
+        raise UsageError(str(exc)) from None
+    loaded = _load_assignment(assignment)
+    try:
+        graded = GradedPlay(loaded, student, key)
+        graded.require_attempt()
+    except GradedError as exc:
+        raise UsageError(str(exc)) from None
+    return graded
+
+
+def _load_assignment(path: str):
+    from roleplay.grading.assignment import load_assignment
+    from roleplay.persona.diagnostics import ScriptError
+
+    try:
+        return load_assignment(path)
+    except ScriptError as exc:
+        first = exc.errors[0] if exc.errors else exc.diagnostics[0]
+        more = len(exc.errors) - 1
+        tail = f" (and {more} more; run 'roleplay validate {first.file}')" if more > 0 else ""
+        raise UsageError(f"{first}{tail}") from None
+
+
 def cmd_run(args) -> int:
     from roleplay.engine.conversation import Conversation
     from roleplay.moves import MovesError, read_moves
 
+    graded = _graded(args.assignment, args.student, "run")
     persona = _load(args.persona)
     try:
         moves = read_moves(Path(args.moves))
     except MovesError as exc:
         raise UsageError(str(exc)) from None
-    conv = Conversation.start(persona, args.seed, logged=args.log)
+    seed, mode = (0 if args.seed is None else args.seed), "practice"
+    if graded is not None:
+        if args.seed is not None and args.seed != graded.seed:
+            raise UsageError(f"{graded.assignment.id} sets the seed ({graded.seed} for {graded.student}); leave out --seed")
+        from roleplay.grading.play import GradedError
+
+        try:
+            graded.check_persona(persona)
+        except GradedError as exc:
+            raise UsageError(str(exc)) from None
+        tagged = next((i for i, m in enumerate(moves, 1) if m.tags is not None), None)
+        if tagged is not None:
+            raise UsageError(f'{args.moves}: message {tagged} carries "tags"; graded work is played by its words only (remove "tags")')
+        persona, seed, mode = graded.persona, graded.seed, graded.mode
+    conv = Conversation.start(persona, seed, mode=mode, logged=args.log)
     skipped = 0
     for move in moves:
         if conv.session.ended:
@@ -232,7 +313,19 @@ def cmd_run(args) -> int:
         print(f"roleplay: the conversation ended; {skipped} later message{'s were' if skipped != 1 else ' was'} not played", file=sys.stderr)
     if conv.session.ended:
         conv.finish("ending")
-    _write_or_print(conv.session.transcript().to_json(), args.out)
+    if graded is None:
+        _write_or_print(conv.session.transcript().to_json(), args.out)
+        return EXIT_OK
+    from roleplay.grading.submission import to_text
+
+    try:
+        submission, kept = graded.submit_transcript(conv.session.transcript().to_json())
+    except OSError as exc:
+        raise UsageError(f"cannot keep the submission in the data dir: {exc.strerror or exc}") from None
+    _write_or_print(to_text(submission), args.out)
+    left = graded.remaining
+    print(_shown(f"roleplay: attempt {submission['attempt']} of {graded.allowed} for {graded.student} signed; kept in {kept}"
+                 + (f"; {left} attempt{'s' if left != 1 else ''} left" if left else "; no attempts left")), file=sys.stderr)
     return EXIT_OK
 
 
@@ -250,12 +343,12 @@ def cmd_rescore(args) -> int:
     """Replay the learner messages of a transcript (only the contract's fields are read)."""
     from roleplay.engine.session import Move, Session
 
+    from roleplay.grading.jsonio import DocumentError, read_json
+
     try:
-        data = json.loads(Path(args.transcript).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"cannot read {args.transcript}: {exc.strerror or exc}") from None
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{args.transcript} is not JSON: {exc}") from None
+        data = read_json(Path(args.transcript))  # size, nesting and duplicate keys checked before parsing
+    except DocumentError as exc:
+        raise UsageError(str(exc)) from None
     turns = data.get("turns") if isinstance(data, dict) else None
     if not isinstance(turns, list) or not all(isinstance(t, dict) and isinstance(t.get("learner"), str) for t in turns):
         raise UsageError(f'{args.transcript} is not a transcript: it needs "turns" with a "learner" text each')
@@ -266,9 +359,89 @@ def cmd_rescore(args) -> int:
     if not isinstance(seed, int) or isinstance(seed, bool):
         raise UsageError(f'{args.transcript}: "seed" must be a whole number')
     persona = _load(persona_id)
+    if args.persona:
+        from roleplay.persona.catalog import shipped_personas
+        from roleplay.persona.loader import load_persona
+
+        shipped = shipped_personas().get(persona.id)
+        if shipped is None or load_persona(shipped).digest != persona.digest:
+            print(_shown(f"roleplay: rescored against {persona.file}, which is not the shipped persona '{persona.id}': "
+                         "this is no grade ('roleplay grade' grades submissions)"), file=sys.stderr)
     session = Session.replay(persona, seed, [Move(t["learner"]) for t in turns if t["learner"].strip()])
     _write_or_print(session.transcript().to_json(), args.out)
     return EXIT_OK
+
+
+def cmd_grade(args) -> int:
+    from roleplay.grading.csvout import RosterError, read_roster, render
+    from roleplay.grading.grade import grade, submission_files
+    from roleplay.grading.progress import Progress
+    from roleplay.grading.signing import SigningKeyError, signing_key
+
+    try:
+        key = signing_key()
+    except SigningKeyError as exc:
+        raise UsageError(str(exc)) from None
+    assignment = _load_assignment(args.assignment)
+    roster = None
+    if args.roster:
+        try:
+            roster = read_roster(Path(args.roster))
+        except RosterError as exc:
+            raise UsageError(str(exc)) from None
+    missing = [p for p in args.submissions if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {missing[0]}" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
+    files = submission_files([Path(p) for p in args.submissions])
+    if not files:
+        raise UsageError("no submissions found (folders are searched for *.json)")
+    for target in (args.out, args.summary):
+        if target and target != "-" and Path(target).is_dir():
+            raise UsageError(f"{target} is a folder; give a file name")
+    progress = None if args.progress == "never" else Progress(sys.stderr, tty=True if args.progress == "always" else None)
+    try:
+        report = grade(files, assignment, key, roster=set(roster) if roster is not None else None,
+                       want_debrief=bool(args.feedback), progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    text = render(report, args.format, roster)
+    if args.out == "-":
+        sys.stdout.write(text)
+    else:
+        try:
+            Path(args.out).write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+    notes = []
+    if args.feedback:
+        from roleplay.grading.feedback import write_feedback
+
+        try:
+            written = write_feedback(report, Path(args.feedback))
+        except OSError as exc:
+            raise UsageError(f"cannot write feedback into {args.feedback}: {exc.strerror or exc}") from None
+        notes.append(f"{len(written):,} feedback file{'s' if len(written) != 1 else ''} in {args.feedback}")
+    if args.summary:
+        from roleplay.grading.summary import write_summary
+
+        try:
+            chart, problem = write_summary(report, Path(args.summary))
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.summary}: {exc.strerror or exc}") from None
+        notes.append(f"the summary in {args.summary}" + (f" with its chart {chart}" if chart else f" (no chart: {problem})"))
+    for r in report.flagged:
+        who = f" ({r.student})" if r.student else ""
+        print(_shown(f"roleplay: flagged {r.file}{who}: {'; '.join(r.flags)}"), file=sys.stderr)
+    students = report.students()
+    ungraded = [s for s in students if report.grade_of(s) is None]
+    if ungraded and args.format != "plain":
+        print(_shown(f"roleplay: no grade for {len(ungraded)} student{'s' if len(ungraded) != 1 else ''}: {', '.join(ungraded[:10])}"
+                     + (" ..." if len(ungraded) > 10 else "")), file=sys.stderr)
+    n, f = len(report.results), len(report.flagged)
+    print(_shown(f"roleplay: {n:,} submission{'s' if n != 1 else ''} from {len(students):,} student{'s' if len(students) != 1 else ''}: "
+                 f"{n - f:,} graded, {f:,} flagged" + ("".join(f"; {x}" for x in notes))), file=sys.stderr)
+    return EXIT_FAIL if f else EXIT_OK
 
 
 def cmd_test(args) -> int:
@@ -356,8 +529,16 @@ def _repair_session(session_id: str, as_json: bool) -> int:
 
 
 def cmd_ui(args) -> int:
+    graded = None
     if args.command == "play":
-        _load(args.persona)  # bad input is exit 2 before any screen opens
+        graded = _graded(args.assignment, args.student, "play")
+        if graded is not None:
+            if args.persona is not None or args.seed is not None:
+                raise UsageError("play --assignment plays the assignment's persona and seed; leave out PERSONA and --seed")
+        elif args.persona is None:
+            raise UsageError("play needs a PERSONA, or --assignment FILE --student ID")
+        else:
+            _load(args.persona)  # bad input is exit 2 before any screen opens
     from roleplay.ui.launch import launch
 
     return launch(
@@ -366,6 +547,7 @@ def cmd_ui(args) -> int:
         exam=getattr(args, "exam", False),
         resume=getattr(args, "session", None) if args.command == "resume" else None,
         load=_load,
+        graded=graded,
     )
 
 
@@ -376,6 +558,7 @@ COMMANDS = {
     "run": cmd_run,
     "test": cmd_test,
     "rescore": cmd_rescore,
+    "grade": cmd_grade,
     "graph": cmd_graph,
     "sessions": cmd_sessions,
     "play": cmd_ui,

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write the editor JSON schemas of persona, scenario and test-plan files to schema/.
+"""Write the editor JSON schemas of persona, scenario, test-plan, coaching and assignment files to schema/.
 
     python scripts/schema.py          # regenerate
     python scripts/schema.py --check  # exit 1 if the committed files are stale

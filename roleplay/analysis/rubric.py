@@ -49,11 +49,18 @@ from roleplay.coaching.load import cite
 from .principles import PRINCIPLE_IDS
 from .tags import Detection
 
-__all__ = ["assess_move", "assess_outcome", "negotiated", "NEGOTIATING", "Case", "CASES", "RULES", "is_concrete",
+__all__ = ["RUBRIC_VERSION", "assess_move", "assess_outcome", "negotiated", "NEGOTIATING", "Case", "CASES", "RULES", "is_concrete",
            "quote_evidence", "suggestion_for"]
 
 # Longest quote shown in a message, in characters.
 QUOTE_LIMIT = 110
+
+# The version of what a message earns: bump it whenever the rubric's rules,
+# the coaching cases' deltas (roleplay/coaching/content.yaml), the scoring
+# model (scoring.py) or the shipped tagger change a score. Every transcript
+# records it, and ``roleplay grade`` says when a re-grade differs from the
+# stored score because this changed.
+RUBRIC_VERSION = "1"
 
 
 @dataclass(frozen=True)

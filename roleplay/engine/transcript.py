@@ -1,18 +1,21 @@
 """Transcript models: the JSON of ``roleplay run`` and of exports.
 
 Field names and meanings follow CONTRACTS.md; fields beyond the contract are
-additions, never renames. Nothing time-dependent is in a transcript, so the
+additions, never renames. ``program`` and ``rubric`` say which roleplay
+version and which rubric version produced the scores. Nothing time-dependent is in a transcript, so the
 same persona, moves and seed give the same bytes.
 """
 
 from __future__ import annotations
 
 import json
+from contextvars import ContextVar
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 Outcome = Literal["success", "partial", "failure", "incomplete"]
+_READING: ContextVar[bool] = ContextVar("transcript_reading", default=False)  # from_json: keep the file's versions
 
 
 class _Model(BaseModel):
@@ -91,6 +94,21 @@ class Transcript(_Model):
         None, description="At a success or partial ending, the terms that differ from the start (CONTRACTS.md)"
     )
     score: Score
+    program: str | None = Field(None, description="The roleplay version that wrote this transcript (roleplay --version)")
+    rubric: str | None = Field(None, description="The rubric version its scores were computed with (analysis.rubric.RUBRIC_VERSION)")
+
+    def __init__(self, **data):
+        # A transcript made now records what made it; one read back from a
+        # file (from_json) keeps what it says, None where it says nothing.
+        if not _READING.get() and data.get("program") is None:
+            import roleplay
+
+            data["program"] = roleplay.__version__
+        if not _READING.get() and data.get("rubric") is None:
+            from roleplay.analysis.rubric import RUBRIC_VERSION
+
+            data["rubric"] = RUBRIC_VERSION
+        super().__init__(**data)
 
     def to_json(self) -> str:
         data = self.model_dump(mode="json", by_alias=True)
@@ -105,4 +123,8 @@ class Transcript(_Model):
 
     @classmethod
     def from_json(cls, text: str) -> "Transcript":
-        return cls.model_validate_json(text)
+        token = _READING.set(True)
+        try:
+            return cls.model_validate_json(text)
+        finally:
+            _READING.reset(token)

@@ -28,8 +28,10 @@ def shipped_root() -> Path:
 
 
 def kind_of(path: Path) -> str:
-    """'scenario', 'test', 'coaching' or 'persona', from the file name."""
+    """'scenario', 'test', 'coaching', 'assignment' or 'persona', from the file name."""
     name = path.name
+    if name.endswith((".assignment.yaml", ".assignment.yml")) or path.parent.name == "assignments":
+        return "assignment"
     if name.endswith(".coaching.yaml") or (name == "content.yaml" and path.parent.name == "coaching"):
         return "coaching"
     if name == SCENARIO_FILE or name.endswith(".scenario.yaml"):

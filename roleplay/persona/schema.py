@@ -24,10 +24,12 @@ def _draft07(schema: dict) -> dict:
 def schemas() -> dict[str, dict]:
     """File name -> schema, for every script format."""
     from roleplay.coaching.model import Content
+    from roleplay.grading.assignment import Assignment
     from roleplay.persona.model import Persona, Scenario
     from roleplay.persona.testplan import PlanFile
 
     models: dict[str, type[BaseModel]] = {
+        "assignment.schema.json": Assignment,
         "coaching.schema.json": Content,
         "persona.schema.json": Persona,
         "scenario.schema.json": Scenario,
