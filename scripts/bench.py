@@ -156,6 +156,40 @@ def bench_moves(loaded: dict, messages: list[str], rounds: int) -> None:
     row("all personas", all_times, "target p95 < 20 ms")
 
 
+def bench_listener(messages: list[str], repeat: int) -> None:
+    """The tutor reads each message in a child process: the round trip, the
+    child's start-up and its memory, beside reading in-process."""
+    from roleplay.engine.listener import Listener
+    from roleplay.engine.session import read_message
+
+    print("reading a message in the listener's child process (what the tutor does)")
+    listener = Listener()
+    t0 = time.perf_counter()
+    listener.start()
+    listener.listen("warm up")
+    ready = (time.perf_counter() - t0) * 1000
+    inproc, child = [], []
+    for _ in range(repeat):
+        for text in messages:
+            t = time.perf_counter()
+            read_message(text)
+            inproc.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            listener.listen(text)
+            child.append((time.perf_counter() - t) * 1000)
+    rss = "?"
+    try:
+        for line in Path(f"/proc/{listener._proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                rss = f"{int(line.split()[1]) / 1024:.0f} MB"
+    except OSError:
+        pass
+    listener.close()
+    row("in-process read", inproc)
+    row("listener round trip", child, f"(child ready after {ready:.0f} ms, resident {rss})")
+    print()
+
+
 def timed_runs(cmd: list[str], runs: int, env=None) -> list[float]:
     out = []
     for _ in range(runs):
@@ -237,6 +271,7 @@ def main() -> int:
     bench_detection(messages, args.repeat)
     loaded = bench_personas(max(3, args.repeat))
     bench_moves(loaded, messages, rounds=3)
+    bench_listener(messages, max(1, args.repeat // 2))
     precompile()
     bench_startup(args.runs)
     if not args.skip_ui:
