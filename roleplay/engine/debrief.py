@@ -247,10 +247,5 @@ def replay_from(conv: "Conversation", keep: int, *, logged: bool = True) -> "Con
     for move in old.moves[: max(0, keep)]:
         if new.session.ended:
             break
-        if move.tags is not None:
-            new.session.play(move.text, tags=move.tags)
-            if new.log:
-                new.log.move(new.session.moves[-1], new.session.turns[-1].model_dump(mode="json"))
-        else:
-            new.play(move.text)
+        new.play(move.text, tags=move.tags)  # logged like any move: a failing disk is reported, not raised
     return new
