@@ -485,3 +485,18 @@ def test_grade_bad_usage(capsys, tmp_path, assignment):
     assert code == 2 and "no such file or folder" in err
     code, _, err = run(capsys, "grade", tmp_path, "--assignment", tmp_path / "none.yaml", "--out", tmp_path / "g.csv")
     assert code == 2 and len(err.strip().splitlines()) == 1
+
+
+def test_play_with_an_assignment_checks_before_any_screen(capsys, tmp_path, assignment):
+    code, _, err = run(capsys, "play", "--assignment", assignment)
+    assert code == 2 and "--assignment and --student go together" in err
+    code, _, err = run(capsys, "play", "tiny", "--assignment", assignment, "--student", "s1")
+    assert code == 2 and "leave out PERSONA" in err
+    code, _, err = run(capsys, "play")
+    assert code == 2 and "play needs a PERSONA" in err
+    submit(capsys, tmp_path, assignment, "s1", name="one.json")
+    submit(capsys, tmp_path, assignment, "s1", name="two.json")
+    code, _, err = run(capsys, "play", "--assignment", assignment, "--student", "s1")
+    assert code == 2 and "s1 has used all 2 attempts of week3" in err
+    code, _, err = run(capsys, "play", "--assignment", assignment, "--student", "../etc")
+    assert code == 2 and "is not a valid student id" in err

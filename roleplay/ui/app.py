@@ -41,8 +41,10 @@ class RoleplayApp(App):
         seed: int | None = None,
         exam: bool = False,
         conversation: "Conversation | None" = None,
+        graded=None,
     ):
         super().__init__()
+        self.graded = graded  # grading.play.GradedPlay: an assignment played as a student
         self.start_persona = persona
         self.seed = seed
         self.exam = exam
@@ -54,7 +56,14 @@ class RoleplayApp(App):
         from roleplay.ui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen(exam=self.exam))
-        if self.start_conversation is not None:
+        if self.graded is not None:
+            # `roleplay play --assignment`: the assignment's briefing (its
+            # instructions, its mode), then the conversation it starts.
+            from roleplay.ui.screens.briefing import BriefingScreen
+
+            g = self.graded
+            self.push_screen(BriefingScreen(g.persona, exam=g.mode == "exam", seed=g.seed, graded=g))
+        elif self.start_conversation is not None:
             from roleplay.ui.screens.conversation import ConversationScreen
 
             self.push_screen(ConversationScreen(self.start_conversation, resumed=True))

@@ -22,7 +22,10 @@ def launch(
     exam: bool = False,
     resume: str | None = None,
     load: Callable | None = None,
+    graded=None,
 ) -> int:
+    """``graded`` (a grading.play.GradedPlay) opens the assignment's briefing
+    in its mode, and the debrief writes the signed submission."""
     loaded = None
     conversation = None
     if persona is not None:
@@ -50,6 +53,6 @@ def launch(
 
     from roleplay.ui.app import RoleplayApp
 
-    app = RoleplayApp(persona=loaded, seed=seed, exam=exam, conversation=conversation)
+    app = RoleplayApp(persona=loaded, seed=seed, exam=exam, conversation=conversation, graded=graded)
     app.run()
     return app.return_code or 0

@@ -31,16 +31,19 @@ class BriefingScreen(Screen):
         Binding("enter", "enter", "Start", show=False, priority=True, id="briefing.enter"),
     ]
 
-    def __init__(self, loaded: LoadedPersona, *, exam: bool = False, seed: int | None = None):
+    def __init__(self, loaded: LoadedPersona, *, exam: bool = False, seed: int | None = None, graded=None):
         super().__init__()
         self.loaded = loaded
         self.exam = exam
         self.seed = seed
+        self.graded = graded  # grading.play.GradedPlay: the assignment sets the mode and starts the attempt
         self.answer: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="briefing"):
+            if self.graded is not None:
+                yield Static(assignment_content(self.graded), id="assignment")
             yield BriefingView(self.loaded, id="briefing-text")
             yield Static(id="briefing-mode")
             calibration = self.loaded.scenario.framing.calibration
@@ -70,11 +73,19 @@ class BriefingScreen(Screen):
         from roleplay.ui.screens.home import MODE_HELP
 
         mode = "exam" if self.exam else "practice"
+        switch = " · set by the assignment" if self.graded is not None else " · m to switch"
         self.query_one("#briefing-mode", Static).update(
-            Content.assemble(("Mode: ", "bold"), mode, (f" ({MODE_HELP[mode]}) · m to switch", "dim"))
+            Content.assemble(("Mode: ", "bold"), mode, (f" ({MODE_HELP[mode]}){switch}", "dim"))
         )
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "toggle_mode" and self.graded is not None:
+            return False  # graded work is played in the assignment's mode
+        return True
+
     def action_toggle_mode(self) -> None:
+        if self.graded is not None:
+            return
         self.exam = not self.exam
         self._show_mode()
 
@@ -122,6 +133,35 @@ class BriefingScreen(Screen):
         from roleplay.engine.conversation import Conversation
         from roleplay.ui.screens.conversation import ConversationScreen
 
+        if self.graded is not None:
+            from roleplay.grading.play import GradedError
+
+            try:
+                conv = self.graded.start(risk_estimate=self.answer)
+            except GradedError as exc:
+                notify(self.app, str(exc), title="No attempts left", severity="error")
+                return
+            self.app.switch_screen(ConversationScreen(conv))
+            return
         seed = self.seed if self.seed is not None else self.app.new_seed()
         conv = Conversation.start(self.loaded, seed, mode="exam" if self.exam else "practice", risk_estimate=self.answer)
         self.app.switch_screen(ConversationScreen(conv))
+
+
+def assignment_content(graded) -> Content:
+    """The assignment's title, rules and instructions, above the briefing."""
+    spec = graded.spec
+    left = graded.remaining
+    rules = [f"student {graded.student}", f"attempt {graded.used + 1} of {graded.allowed}" if left else "no attempts left"]
+    if spec.turn_limit:
+        rules.append(f"at most {spec.turn_limit} messages")
+    if spec.pass_mark is not None:
+        rules.append(f"{spec.pass_mark} passes")
+    if spec.due:
+        rules.append(f"due {spec.due}")
+    if spec.attempts > 1:
+        rules.append(f"your {spec.keep} attempt counts")
+    parts: list = [(f"Assignment: {one_line(spec.display_title)}", "bold"), "\n", (one_line(" · ".join(rules)), "dim")]
+    if spec.instructions:
+        parts += ["\n\n", Content(clean(spec.instructions.strip()))]
+    return Content.assemble(*parts)

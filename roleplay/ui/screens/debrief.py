@@ -104,6 +104,19 @@ def _scale(value: float, width: int = 28) -> Content:
     return Content.assemble(("█" * filled, "$accent"), ("░" * (width - filled), "dim"))
 
 
+def submission_content(graded, path, problem: str | None) -> Content:
+    """Where the signed submission went, and what attempts are left."""
+    left = graded.remaining
+    more = f"{left} attempt{'s' if left != 1 else ''} left" if left else "no attempts left"
+    if path is None:
+        return Content.assemble(("Not submitted", "bold reverse"), " ", Content(clean(f"the submission could not be written: {problem}")))
+    return Content.assemble(
+        ("Submitted", "bold reverse"), " ",
+        (one_line(f"{graded.spec.display_title}, attempt {graded.used} of {graded.allowed}"), "bold"), f" · {more}\n",
+        "Your signed submission: ", Content(clean(str(path))),
+    )
+
+
 def research_content(d: Debrief) -> Content:
     parts: list = [("Your fear vs. the research", "bold underline"), "\n", ("Risk of losing the offer by negotiating, 1-7", "dim"), "\n"]
     if d.risk_estimate is not None:
@@ -130,11 +143,36 @@ class DebriefScreen(Screen):
         super().__init__()
         self.conv = conv
         self.data = build_debrief(conv.session, mode=conv.mode, risk_estimate=conv.risk_estimate)
+        # Graded work (roleplay play --assignment): this conversation is one
+        # attempt; the debrief signs and keeps it, and retries follow the assignment.
+        self.submission = None  # the submission's path, or the reason it could not be written
+        self.submit_problem: str | None = None
+
+    @property
+    def graded_here(self):
+        graded = getattr(self.app, "graded", None)
+        return graded if graded is not None and graded.owns(self.conv) else None
+
+    def _submit(self) -> None:
+        graded = self.graded_here
+        if graded is None or graded.submitted(self.conv) is not None:
+            return
+        from roleplay.grading.play import GradedError
+
+        try:
+            self.submission = graded.submit(self.conv)
+        except (OSError, GradedError) as exc:
+            self.submit_problem = str(exc.strerror if isinstance(exc, OSError) and exc.strerror else exc)
 
     def compose(self) -> ComposeResult:
         d = self.data
+        graded = self.graded_here
+        if graded is not None:
+            self._submit()
         yield Header()
         with VerticalScroll(id="debrief"):
+            if graded is not None:
+                yield Static(submission_content(graded, graded.submitted(self.conv), self.submit_problem), id="submission", classes="card")
             yield Static(outcome_content(d), id="outcome", classes=f"card -{d.outcome}")
             if d.terms:
                 yield Static(terms_content(d), id="terms", classes="card")
@@ -148,8 +186,11 @@ class DebriefScreen(Screen):
             if d.research:  # the scenario compares the learner's estimate with the research
                 yield Static(research_content(d), id="research", classes="card")
             with Horizontal(id="debrief-buttons"):
-                yield Button("Retry", variant="primary", id="retry")
-                yield Button("Replay from a move…", id="replay")
+                if graded is None:
+                    yield Button("Retry", variant="primary", id="retry")
+                    yield Button("Replay from a move…", id="replay")
+                elif graded.remaining:
+                    yield Button(f"Next attempt ({graded.remaining} left)", variant="primary", id="retry")
                 yield Button("Export", id="export")
                 yield Button("Home", id="home")
         yield KeyFooter(compact=True)
@@ -167,10 +208,34 @@ class DebriefScreen(Screen):
             str(event.button.id)
         ]()
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        graded = self.graded_here
+        if graded is not None:
+            if action == "replay_from":
+                return False  # an attempt is a whole conversation: no replay from a move
+            if action == "retry" and not graded.remaining:
+                return False
+        return True
+
     def action_retry(self) -> None:
+        graded = self.graded_here
+        if graded is not None:
+            from roleplay.grading.play import GradedError
+            from roleplay.ui.safe_text import notify
+            from roleplay.ui.screens.conversation import ConversationScreen
+
+            try:
+                conv = graded.start(risk_estimate=self.conv.risk_estimate)
+            except GradedError as exc:
+                notify(self.app, str(exc), title="No attempts left", severity="error")
+                return
+            self.app.switch_screen(ConversationScreen(conv))
+            return
         self._replay(0)
 
     def action_replay_from(self) -> None:
+        if self.graded_here is not None:
+            return
         from roleplay.ui.screens.modals import ReplayFromScreen
 
         def chosen(keep: int | None) -> None:
