@@ -75,14 +75,18 @@ class Report:
         return [r for r in self.results if r.flagged]
 
     def students(self) -> dict[str, list[Result]]:
-        """Student id -> their submissions (flagged ones too), in order of attempt."""
+        """Student id -> their submissions (flagged ones too), in order of attempt (computed once)."""
+        cached = self.__dict__.get("_students")
+        if cached is not None:
+            return cached
         out: dict[str, list[Result]] = {}
         for r in self.results:
             if r.student is not None:
                 out.setdefault(r.student, []).append(r)
         for rows in out.values():
             rows.sort(key=lambda r: (r.attempt or 0, r.submitted or "", r.file))
-        return dict(sorted(out.items()))
+        self.__dict__["_students"] = dict(sorted(out.items()))
+        return self.__dict__["_students"]
 
     def grade_of(self, student: str) -> Result | None:
         """The counted attempt of a student, or None when none could be graded."""
