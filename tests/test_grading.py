@@ -500,3 +500,16 @@ def test_play_with_an_assignment_checks_before_any_screen(capsys, tmp_path, assi
     assert code == 2 and "s1 has used all 2 attempts of week3" in err
     code, _, err = run(capsys, "play", "--assignment", assignment, "--student", "../etc")
     assert code == 2 and "is not a valid student id" in err
+
+
+def test_an_invalid_student_id_is_flagged_and_writes_no_file_outside(capsys, tmp_path, assignment):
+    path = submit(capsys, tmp_path, assignment, "s1001")
+    edit(path, lambda d: d.update(student="../../escape"))
+    code, rows, _, _ = grade(capsys, assignment, path, extra=("--feedback", tmp_path / "fb"))
+    assert code == 1 and "the student id is not valid" in rows[1][3] and rows[1][1] == ""
+    assert not (tmp_path.parent / "escape.md").exists() and list((tmp_path / "fb").iterdir()) == []
+
+
+def test_personas_json_gives_the_digest_an_assignment_pins(capsys, fixture_personas, tiny):
+    code, out, _ = run(capsys, "personas", "--json")
+    assert code == 0 and json.loads(out)[0]["digest"] == tiny.digest

@@ -90,7 +90,11 @@ def write_feedback(report: Report, folder: Path) -> list[Path]:
     """One Markdown file per student; returns the paths written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
+    from roleplay.grading.assignment import valid_student
+
     for student in report.students():
+        if not valid_student(student):
+            continue  # an id that is no file name ("../x") gets no file; the CSV and stderr list it
         path = folder / _file_name(student)
         path.write_text(feedback_markdown(report, student), encoding="utf-8")
         written.append(path)
