@@ -102,6 +102,14 @@ def _build_parser() -> argparse.ArgumentParser:
     s.add_argument("--all", action="store_true", help="include finished sessions")
     s.add_argument("--repair", metavar="SESSION", help="repair a damaged log: set damaged lines aside, keep the original, say what was kept and lost")
 
+    tr = sub.add_parser("try", help="for authors: what one message does in one state (no MESSAGE: an interactive session)")
+    tr.add_argument("persona")
+    tr.add_argument("message", nargs="?", help="the learner's message; leave it out to try many, interactively")
+    tr.add_argument("--state", help="the state to try it in (default: the persona's start)")
+    tr.add_argument("--var", action="append", default=[], metavar="NAME=N", help="set a variable first (repeatable)")
+    tr.add_argument("--seed", type=int, default=0)
+    tr.add_argument("--json", action="store_true")
+
     res = sub.add_parser("resume", help="reopen a logged session in the tutor")
     res.add_argument("session", help="a session id (or a unique prefix), as listed by 'roleplay sessions'")
     return p
@@ -528,6 +536,32 @@ def _repair_session(session_id: str, as_json: bool) -> int:
     return EXIT_OK
 
 
+def cmd_try(args) -> int:
+    from roleplay.authoring.trying import Repl, parse_vars, render, try_message
+    from roleplay.persona.loader import resolve
+
+    try:
+        variables = parse_vars(args.var)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    lp = _load(args.persona)
+    if args.message is None:
+        try:
+            repl = Repl(resolve(args.persona), lambda path: _load(str(path)), sys.stdout, _shown, args.state, variables)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        return repl.run(sys.stdin)
+    try:
+        tried = try_message(lp, args.message, state=args.state, variables=variables, seed=args.seed)
+    except ValueError as exc:  # a state or variable the persona does not have, or an empty message
+        raise UsageError(str(exc)) from None
+    if args.json:
+        print(_json_out(tried.to_json()))
+    else:
+        print(render(tried, lp, _shown, width=min(100, shutil.get_terminal_size((88, 20)).columns)))
+    return EXIT_OK
+
+
 def cmd_ui(args) -> int:
     graded = None
     if args.command == "play":
@@ -561,6 +595,7 @@ COMMANDS = {
     "grade": cmd_grade,
     "graph": cmd_graph,
     "sessions": cmd_sessions,
+    "try": cmd_try,
     "play": cmd_ui,
     "resume": cmd_ui,
     None: cmd_ui,

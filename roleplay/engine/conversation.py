@@ -57,16 +57,20 @@ class Conversation:
         mode: Mode = "practice",
         risk_estimate: int | None = None,
         logged: bool = True,
+        start_state: str | None = None,
+        start_vars: dict[str, int] | None = None,
     ) -> "Conversation":
+        session = Session(persona, seed, start_state=start_state, start_vars=start_vars)  # ValueError for a bad placement
+        placed = {"start_state": start_state, "start_vars": dict(start_vars)} if start_state or start_vars else {}
         log, problem = None, None
         if logged:
             try:
                 log = SessionLog.create(
-                    persona.id, persona.file, persona.digest, seed, mode=mode, risk_estimate=risk_estimate
+                    persona.id, persona.file, persona.digest, seed, mode=mode, risk_estimate=risk_estimate, **placed
                 )
             except OSError as exc:
                 problem = f"this session cannot be saved ({exc.strerror or exc}); it goes on, but will not be resumable"
-        conv = cls(Session(persona, seed), log, mode, risk_estimate)
+        conv = cls(session, log, mode, risk_estimate)
         conv.log_problem = problem
         if log is not None:
             try:
@@ -97,7 +101,13 @@ class Conversation:
         file = h.get("persona_file")
         path = Path(file) if isinstance(file, str) and Path(file).is_file() else resolve(str(h.get("persona", "")))
         persona = load_persona(path)
-        session = Session.replay(persona, logged.seed, logged.moves)
+        state = h.get("start_state") if isinstance(h.get("start_state"), str) else None
+        values = h.get("start_vars") if isinstance(h.get("start_vars"), dict) else {}
+        values = {k: v for k, v in values.items() if isinstance(v, int) and not isinstance(v, bool)}
+        try:
+            session = Session.replay(persona, logged.seed, logged.moves, start_state=state, start_vars=values)
+        except ValueError as exc:  # the state or variable it started from is gone from the persona
+            raise LookupError(f"cannot resume {logged.session_id}: {exc}") from None
         mode = h.get("mode") if h.get("mode") in ("practice", "exam") else "practice"
         risk = h.get("risk_estimate") if isinstance(h.get("risk_estimate"), int) else None
         conv = cls(session, SessionLog(logged.path, logged.header), mode, risk)  # type: ignore[arg-type]

@@ -89,10 +89,16 @@ class Session:
         seed: int = 0,
         *,
         detector: Callable[[str], Detection] | None = None,
+        start_state: str | None = None,
+        start_vars: dict[str, int] | None = None,
     ):
         self.persona = persona
         self.seed = int(seed)
         self._detect = detector or _default_detect
+        # An author's placement (``try --state``, ``play --from-state``): part
+        # of what determines the session, like the seed, so replays keep it.
+        self.start_state = start_state
+        self.start_vars = dict(start_vars or {})
         self._dialogue: Dialogue = dialogue_for(persona)
         self._coaching = scenario_texts(persona.scenario.coaching)
         self._model = self._dialogue.new_model()
@@ -113,9 +119,26 @@ class Session:
         self._said: dict[str, int] = {}  # line as said -> the last turn it was said
         self.repeats = 0  # lines said a second time (only when no other line fitted)
         self.opening: str | None = None
-        if p.opening:
+        if start_state is not None or start_vars:
+            self._place(start_state or p.start, self.start_vars)
+        if p.opening and self.state == p.start:
             self.opening = self._pick(tuple(p.opening), "opening")
         self._score: SessionScore = self._compute_score()
+
+    def _place(self, state: str, values: dict[str, int]) -> None:
+        p = self.persona.persona
+        if state not in p.states:
+            known = ", ".join(p.states) or "none"
+            raise ValueError(f"no state '{state}' in {self.persona.id} (states: {known})")
+        for name, value in values.items():
+            var = p.variables.get(name)
+            if var is None:
+                known = ", ".join(p.variables) or "none"
+                raise ValueError(f"no variable '{name}' in {self.persona.id} (variables: {known})")
+            self.variables[name] = min(var.max, max(var.min, int(value)))
+        self._model.state = self._dialogue.to_internal[state]
+        self._visited = {state}
+        self.after_decline = p.states[state].declined
 
     # ------------------------------------------------------------ state
 
@@ -431,7 +454,8 @@ class Session:
 
     def branch(self, keep: int) -> "Session":
         """A new session with only the first ``keep`` moves (take-back is keep=n-1)."""
-        return Session.replay(self.persona, self.seed, self.moves[: max(0, keep)], detector=self._detect)
+        return Session.replay(self.persona, self.seed, self.moves[: max(0, keep)], detector=self._detect,
+                              start_state=self.start_state, start_vars=self.start_vars)
 
     def close(self) -> None:
         """Detach from the persona's machine (a session is cheap; this frees it)."""
