@@ -51,6 +51,9 @@ def _build_parser() -> argparse.ArgumentParser:
     play.add_argument("--exam", action="store_true", help="exam mode: no feedback, hints or take-back until the debrief")
     play.add_argument("--assignment", metavar="FILE", help="play a graded assignment (with --student): its persona, seed and mode")
     play.add_argument("--student", metavar="ID", help="the student id a graded submission is signed for")
+    play.add_argument("--from-state", metavar="STATE", help="for authors: start in STATE instead of the persona's start")
+    play.add_argument("--var", action="append", default=[], metavar="NAME=N", help="for authors: set a variable first (repeatable)")
+    play.add_argument("--watch", action="store_true", help="for authors: reload the persona when its file is saved (the moves are replayed)")
 
     ps = sub.add_parser("personas", help="list the shipped personas")
     ps.add_argument("--json", action="store_true", help="print a JSON array")
@@ -563,16 +566,19 @@ def cmd_try(args) -> int:
 
 
 def cmd_ui(args) -> int:
-    graded = None
+    graded = author = None
     if args.command == "play":
         graded = _graded(args.assignment, args.student, "play")
         if graded is not None:
             if args.persona is not None or args.seed is not None:
                 raise UsageError("play --assignment plays the assignment's persona and seed; leave out PERSONA and --seed")
+            if args.from_state or args.var or args.watch:
+                raise UsageError("--from-state, --var and --watch are for authors, not for graded play")
         elif args.persona is None:
             raise UsageError("play needs a PERSONA, or --assignment FILE --student ID")
         else:
-            _load(args.persona)  # bad input is exit 2 before any screen opens
+            lp = _load(args.persona)  # bad input is exit 2 before any screen opens
+            author = _author_options(args, lp)
     from roleplay.ui.launch import launch
 
     return launch(
@@ -582,7 +588,23 @@ def cmd_ui(args) -> int:
         resume=getattr(args, "session", None) if args.command == "resume" else None,
         load=_load,
         graded=graded,
+        author=author,
     )
+
+
+def _author_options(args, lp):
+    """``play --from-state/--var/--watch``, checked against the persona before any screen opens."""
+    from roleplay.authoring.trying import parse_vars
+    from roleplay.engine.session import Session
+
+    if not (args.from_state or args.var or args.watch):
+        return None
+    try:
+        variables = parse_vars(args.var)
+        Session(lp, 0, start_state=args.from_state, start_vars=variables).close()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return {"start_state": args.from_state, "start_vars": variables, "watch": args.watch}
 
 
 COMMANDS = {

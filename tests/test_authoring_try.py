@@ -91,3 +91,57 @@ def test_the_interactive_mode_plays_on_switches_state_and_reloads_on_save(tiny_p
     assert "Lovely to hear your voice" in text  # the edit took effect
     assert "reload failed; keeping the last good version" in text and "tiny.yaml:2:1: error: YAML syntax error" in text
     assert "never read" not in text
+
+
+async def test_play_watch_reloads_a_saved_persona_replays_the_moves_and_shows_errors(tiny_path, persona_dir):
+    from roleplay.persona.loader import load_persona
+    from roleplay.ui.app import RoleplayApp
+    from roleplay.ui.widgets.composer import Composer
+
+    path = persona_dir / "tiny.yaml"
+    path.write_text(tiny_path.read_text(encoding="utf-8"), encoding="utf-8")
+    app = RoleplayApp(persona=load_persona(path), seed=0, author={"start_state": None, "start_vars": {}, "watch": True})
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one(Composer).text = "Could we hop on a call about it?"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Good to talk live" in screen.session.turns[-1].manager
+
+        path.write_text(path.read_text(encoding="utf-8").replace("Good to talk live, {learner}.", "Lovely to hear you, {learner}."), encoding="utf-8")
+        os.utime(path, (time.time() + 5, time.time() + 5))
+        screen._check_persona_file()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Lovely to hear you" in screen.session.turns[-1].manager  # the move was replayed on the new text
+        assert any(n.title == "Persona reloaded" and "1 move(s) replayed" in n.message for n in app._notifications)
+
+        path.write_text("id: tiny\nstates: [unclosed\n", encoding="utf-8")
+        os.utime(path, (time.time() + 10, time.time() + 10))
+        screen._check_persona_file()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        failed = [n for n in app._notifications if n.title == "Persona not reloaded"]
+        assert failed and f"{path}:" in failed[0].message and "last good version" in failed[0].message
+        assert "Lovely to hear you" in screen.session.turns[-1].manager
+
+
+def test_play_from_state_is_checked_before_the_tutor_opens(tiny, capsys):
+    assert main(["play", str(tiny.file), "--from-state", "nowhere"]) == 2
+    assert "no state 'nowhere'" in capsys.readouterr().err
+
+
+async def test_play_from_a_state_starts_there_and_resumes_there(tiny):
+    from roleplay.engine.conversation import Conversation
+    from roleplay.engine.sessionlog import list_sessions
+
+    conv = Conversation.start(tiny, 0, start_state="call", start_vars={"trust": 45})
+    assert conv.session.state == "call" and conv.session.opening is None
+    conv.play("Could I start a month later?")
+    assert conv.session.state == "granted"
+    conv.close()
+    again = Conversation.resume(list_sessions(include_ended=True)[0])
+    assert again.session.transcript().to_json() == conv.session.transcript().to_json()
+    again.close()

@@ -196,6 +196,16 @@ class Conversation:
         if self._release is not None:
             self._release()  # runs once
 
+    def reload(self, persona: LoadedPersona) -> None:
+        """Play the same moves on a new version of the persona (an author saved it).
+
+        Raises ValueError when the state or a variable it started from is gone.
+        """
+        old = self.session
+        self.session = Session.replay(persona, old.seed, old.moves, start_state=old.start_state, start_vars=old.start_vars)
+        old.close()
+        self.persona_changed = True
+
     def take_back(self) -> bool:
         """Take back the last move (replaying without it); False when none."""
         if not self.session.moves:

@@ -42,8 +42,10 @@ class RoleplayApp(App):
         exam: bool = False,
         conversation: "Conversation | None" = None,
         graded=None,
+        author: dict | None = None,
     ):
         super().__init__()
+        self.author = author or {}  # play --from-state/--var/--watch
         self.graded = graded  # grading.play.GradedPlay: an assignment played as a student
         self.start_persona = persona
         self.seed = seed
@@ -74,8 +76,9 @@ class RoleplayApp(App):
             from roleplay.ui.screens.conversation import ConversationScreen
 
             seed = self.seed if self.seed is not None else self.new_seed()
-            conv = Conversation.start(self.start_persona, seed, mode="exam" if self.exam else "practice")
-            self.push_screen(ConversationScreen(conv))
+            conv = Conversation.start(self.start_persona, seed, mode="exam" if self.exam else "practice",
+                                      start_state=self.author.get("start_state"), start_vars=self.author.get("start_vars"))
+            self.push_screen(ConversationScreen(conv, watch=bool(self.author.get("watch"))))
 
     @property
     def listener(self):

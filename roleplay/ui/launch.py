@@ -23,6 +23,7 @@ def launch(
     resume: str | None = None,
     load: Callable | None = None,
     graded=None,
+    author: dict | None = None,
 ) -> int:
     """``graded`` (a grading.play.GradedPlay) opens the assignment's briefing
     in its mode, and the debrief writes the signed submission."""
@@ -53,6 +54,6 @@ def launch(
 
     from roleplay.ui.app import RoleplayApp
 
-    app = RoleplayApp(persona=loaded, seed=seed, exam=exam, conversation=conversation, graded=graded)
+    app = RoleplayApp(persona=loaded, seed=seed, exam=exam, conversation=conversation, graded=graded, author=author)
     app.run()
     return app.return_code or 0

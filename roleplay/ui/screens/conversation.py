@@ -38,10 +38,12 @@ class ConversationScreen(Screen):
         Binding("f4", "briefing", "Briefing", show=False, id="conversation.briefing"),
     ]
 
-    def __init__(self, conv: Conversation, *, resumed: bool = False):
+    def __init__(self, conv: Conversation, *, resumed: bool = False, watch: bool = False):
         super().__init__()
         self.conv = conv
         self.resumed = resumed
+        self.watch = watch  # play --watch: reload the persona when its file is saved
+        self._stamp: tuple = ()
         self._sending = False  # a message is being read; the screen stays live meanwhile
         self._token = 0  # which send a reading belongs to (a late one for an old send is dropped)
         self._draft_timer = None
@@ -101,6 +103,9 @@ class ConversationScreen(Screen):
                 title="Log damaged", severity="warning", timeout=10,
             )
         self.app.listener.start()  # its child loads the tagger while the learner reads
+        if self.watch:
+            self._stamp = self._file_stamp()
+            self.set_interval(1.0, self._check_persona_file)
         self._warm_up()
         self._warn_unsaved()
 
@@ -182,6 +187,70 @@ class ConversationScreen(Screen):
             verb = "Write to" if s.channel == "email" else "Say to"
             composer.placeholder = f"{verb} {one_line(self.manager_name)}…  Enter sends · ctrl+j new line"
         self.refresh_bindings()
+
+    # ---------------------------------------------------------- --watch
+
+    def _watched(self) -> list:
+        from pathlib import Path
+
+        files = [Path(self.loaded.file)]
+        scenario = Path(self.loaded.file).with_name("scenario.yaml")
+        return files + [scenario] if scenario.is_file() else files
+
+    def _file_stamp(self) -> tuple:
+        out = []
+        for f in self._watched():
+            try:
+                st = f.stat()
+                out.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def _check_persona_file(self) -> None:
+        stamp = self._file_stamp()
+        if stamp != self._stamp and not self._sending:
+            self._stamp = stamp
+            self._reload_persona()
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _reload_persona(self) -> None:
+        from roleplay.persona.diagnostics import ScriptError
+        from roleplay.persona.loader import load_persona
+
+        try:
+            lp = load_persona(self.loaded.file)
+        except ScriptError as exc:
+            problems = [str(d) for d in (exc.errors or exc.diagnostics)]
+            self.app.call_from_thread(self._reload_failed, problems)
+            return
+        except Exception as exc:  # an unreadable file mid-save: the next save is tried again
+            self.app.call_from_thread(self._reload_failed, [f"{self.loaded.file}: {type(exc).__name__}: {exc}"])
+            return
+        self.app.call_from_thread(self._reloaded, lp)
+
+    def _reload_failed(self, problems: list[str]) -> None:
+        shown = "\n".join(problems[:4]) + (f"\n… and {len(problems) - 4} more" if len(problems) > 4 else "")
+        notify(self.app, f"{shown}\nThe last good version stays in play.", title="Persona not reloaded", severity="error", timeout=15)
+
+    def _reloaded(self, lp) -> None:
+        if self._sending:
+            self._stamp = ()  # try again on the next tick, once the move is in
+            return
+        try:
+            self.conv.reload(lp)
+        except ValueError as exc:
+            notify(self.app, f"{exc}. The last good version stays in play.", title="Persona not reloaded", severity="error", timeout=15)
+            return
+        from roleplay.analysis.principles import active_principles
+
+        self.loaded = lp
+        self.manager_name = fill(lp.persona.name, lp.names)
+        self.active = list(active_principles(lp.scenario.weights))
+        self.rebuild_chat()
+        warnings = len(lp.warnings)
+        extra = f"; {warnings} warning{'s' if warnings != 1 else ''} (roleplay validate lists them)" if warnings else ""
+        notify(self.app, f"{len(self.session.moves)} move(s) replayed on the saved persona{extra}.", title="Persona reloaded", timeout=5)
 
     # ---------------------------------------------------------- the draft
 
