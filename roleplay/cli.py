@@ -113,6 +113,11 @@ def _build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--seed", type=int, default=0)
     tr.add_argument("--json", action="store_true")
 
+    nw = sub.add_parser("new", help="for authors: write a starter persona and test plan (and a scenario when it is new)")
+    nw.add_argument("scenario", help="the scenario id (an existing one, or a new one to start)")
+    nw.add_argument("persona", help="the new persona's id")
+    nw.add_argument("--dir", help="the personas folder (default: $ROLEPLAY_PERSONAS or ./personas)")
+
     res = sub.add_parser("resume", help="reopen a logged session in the tutor")
     res.add_argument("session", help="a session id (or a unique prefix), as listed by 'roleplay sessions'")
     return p
@@ -565,6 +570,37 @@ def cmd_try(args) -> int:
     return EXIT_OK
 
 
+def cmd_new(args) -> int:
+    from roleplay.authoring.scaffold import ScaffoldError, scaffold
+    from roleplay.persona.testplan import run_plan_file
+    from roleplay.persona.validate import validate_paths
+
+    try:
+        written = scaffold(args.scenario, args.persona, Path(args.dir) if args.dir else None)
+    except ScaffoldError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot write the starter files: {exc.strerror or exc}") from None
+    for f in written.files:
+        print(f"wrote {_shown(f)}")
+    # Proof that the starter works as written: the same checks a coach runs next.
+    diagnostics, _ = validate_paths(written.files)
+    for d in diagnostics:
+        print(_shown(d))
+    persona_file = next(f for f in written.files if f.name == f"{args.persona}.yaml")
+    plan_file = persona_file.with_name(f"{args.persona}.test.yaml")
+    errors = sum(d.severity == "error" for d in diagnostics)
+    failed = 0
+    if not errors:
+        for r in run_plan_file(plan_file):
+            for msg in r.failures:
+                failed += 1
+                print(_shown(f"{r.file}:{r.line}:{r.col}: fail: {r.name}: {msg}"))
+    print(f"validate: {errors} errors, {len(diagnostics) - errors} warnings; test plans: {'pass' if not failed and not errors else 'FAIL'}")
+    print(f'next: roleplay try {_shown(persona_file)} "Could we talk about the offer?"  ·  roleplay play {_shown(persona_file)} --watch')
+    return EXIT_OK if not failed and not errors else EXIT_FAIL
+
+
 def cmd_ui(args) -> int:
     graded = author = None
     if args.command == "play":
@@ -618,6 +654,7 @@ COMMANDS = {
     "graph": cmd_graph,
     "sessions": cmd_sessions,
     "try": cmd_try,
+    "new": cmd_new,
     "play": cmd_ui,
     "resume": cmd_ui,
     None: cmd_ui,
