@@ -98,7 +98,9 @@ _PER = re.compile(
     r"\s?/\s?(?P<per>day|d|hour|hr|h|month|mo|year|yr|annum|week|wk)\b"
     r"|\s(?:per|an?|each)\s(?P<per3>day|hour|hr|month|year|yr|annum|week)\b"
     r"|\s?(?P<per2>hourly|daily|monthly|annually)\b", re.IGNORECASE)
-_PERCENT = re.compile(rf"(?P<n>\d+(?:[.,]\d+)?|{_WORD_NUM}) ?(?:%|percent\b|per cent\b|pct\b)", re.IGNORECASE)
+# "(?<!\d)": a number starts where its digits start (tried at every digit
+# of a long run, each try read the rest of it: quadratic, 0.15 s at the cap).
+_PERCENT = re.compile(rf"(?P<n>(?<!\d)\d+(?:[.,]\d+)?|{_WORD_NUM}) ?(?:%|percent\b|per cent\b|pct\b)", re.IGNORECASE)
 _DURATION = re.compile(
     rf"\b(?P<n>\d+(?:\.\d+)?|{_WORD_NUM}|a couple of|couple of|a few|half a|an?)(?:[ -](?:more|extra|additional|full|remote|office|wfh|in-office|onsite|on-site))? ?-?(?P<u>days?|weeks?|wks?|months?|mos?|years?|yrs?)\b",
     re.IGNORECASE)
