@@ -625,6 +625,7 @@ def cmd_ui(args) -> int:
         load=_load,
         graded=graded,
         author=author,
+        graded_for=lambda file, student: _graded(file, student, "resume"),
     )
 
 

@@ -83,3 +83,55 @@ async def test_graded_play_submits_and_limits_attempts(graded):
         await settle(pilot)
         assert isinstance(app.screen, DebriefScreen)
     assert graded.remaining == 0
+
+
+async def test_a_graded_session_resumed_from_its_log_is_still_graded_work(graded, monkeypatch):
+    """Before: resumed, it came back ungraded and its debrief submitted nothing."""
+    from roleplay.engine.sessionlog import list_sessions
+    from roleplay.ui.app import RoleplayApp
+    from roleplay.ui.launch import launch
+    from roleplay.ui.screens.debrief import DebriefScreen
+
+    conv = graded.start()
+    conv.play(CALL)
+    conv.close()
+    (logged,) = list_sessions()
+    assert logged.header["graded"]["student"] == "s7001"
+
+    def graded_for(file, student):
+        from roleplay.grading.assignment import load_assignment
+        from roleplay.grading.play import GradedPlay
+
+        return GradedPlay(load_assignment(file), student, KEY.encode())
+
+    made = {}
+
+    def run(self):  # capture the app launch() builds instead of running it in the terminal
+        made["app"] = self
+
+    monkeypatch.setattr(RoleplayApp, "run", run)
+    launch(resume=logged.session_id, graded_for=graded_for)
+    app = made["app"]
+    assert app.graded is not None and app.graded.owns(app.start_conversation)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await settle(pilot)
+        await send(pilot, EXTENSION)
+        assert app.screen.session.ended
+        await pilot.press("ctrl+d")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        data = json.loads(app.graded.submitted(app.screen.conv).read_text(encoding="utf-8"))
+        assert [t["learner"] for t in data["turns"]] == [CALL, EXTENSION] and data["attempt"] == 1
+
+
+def test_resuming_graded_work_without_its_assignment_is_refused(graded):
+    from roleplay.cli import UsageError
+    from roleplay.engine.sessionlog import list_sessions
+    from roleplay.ui.launch import launch
+
+    conv = graded.start()
+    conv.play(CALL)
+    conv.close()
+    (logged,) = list_sessions()
+    with pytest.raises(UsageError, match="is graded work"):
+        launch(resume=logged.session_id)

@@ -59,9 +59,12 @@ class Conversation:
         logged: bool = True,
         start_state: str | None = None,
         start_vars: dict[str, int] | None = None,
+        header: dict | None = None,
     ) -> "Conversation":
+        """``header`` adds fields to the log's start event (graded work records its assignment and student)."""
         session = Session(persona, seed, start_state=start_state, start_vars=start_vars)  # ValueError for a bad placement
-        placed = {"start_state": start_state, "start_vars": dict(start_vars)} if start_state or start_vars else {}
+        placed = {"start_state": start_state, "start_vars": dict(start_vars or {})} if start_state or start_vars else {}
+        placed.update(header or {})
         log, problem = None, None
         if logged:
             try:

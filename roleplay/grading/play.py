@@ -84,9 +84,22 @@ class GradedPlay:
         from roleplay.engine.conversation import Conversation
 
         self.require_attempt()
-        conv = Conversation.start(self.persona, self.seed, mode=self.mode, risk_estimate=risk_estimate)  # type: ignore[arg-type]
+        graded = {"assignment": self.assignment.id, "assignment_file": str(Path(self.assignment.file).resolve()), "student": self.student}
+        conv = Conversation.start(self.persona, self.seed, mode=self.mode, risk_estimate=risk_estimate,  # type: ignore[arg-type]
+                                  header={"graded": graded})
         self._mine.add(id(conv))
         return conv
+
+    def adopt(self, conv) -> None:
+        """A graded conversation resumed from its log: its debrief submits it as this play's attempt."""
+        header = conv.log.header if conv.log else {}
+        graded = header.get("graded") if isinstance(header, dict) else None
+        if not isinstance(graded, dict) or graded.get("assignment") != self.assignment.id or graded.get("student") != self.student:
+            raise GradedError("that session is not this student's attempt at this assignment")
+        self.check_persona(conv.session.persona)
+        if conv.session.seed != self.seed or conv.mode != self.mode:
+            raise GradedError("that session was not played with the assignment's seed and mode")
+        self._mine.add(id(conv))
 
     def owns(self, conv) -> bool:
         return id(conv) in self._mine

@@ -58,17 +58,17 @@ class RoleplayApp(App):
         from roleplay.ui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen(exam=self.exam))
-        if self.graded is not None:
+        if self.start_conversation is not None:  # resumed (graded work too: the debrief submits it)
+            from roleplay.ui.screens.conversation import ConversationScreen
+
+            self.push_screen(ConversationScreen(self.start_conversation, resumed=True))
+        elif self.graded is not None:
             # `roleplay play --assignment`: the assignment's briefing (its
             # instructions, its mode), then the conversation it starts.
             from roleplay.ui.screens.briefing import BriefingScreen
 
             g = self.graded
             self.push_screen(BriefingScreen(g.persona, exam=g.mode == "exam", seed=g.seed, graded=g))
-        elif self.start_conversation is not None:
-            from roleplay.ui.screens.conversation import ConversationScreen
-
-            self.push_screen(ConversationScreen(self.start_conversation, resumed=True))
         elif self.start_persona is not None:
             # `roleplay play PERSONA` goes straight into the conversation (CONTRACTS.md);
             # the briefing is one key away (F4) and home is underneath.

@@ -24,6 +24,7 @@ def launch(
     load: Callable | None = None,
     graded=None,
     author: dict | None = None,
+    graded_for: Callable | None = None,
 ) -> int:
     """``graded`` (a grading.play.GradedPlay) opens the assignment's briefing
     in its mode, and the debrief writes the signed submission."""
@@ -51,6 +52,22 @@ def launch(
         except ScriptError as exc:
             first = exc.errors[0] if exc.errors else exc
             raise _usage_error(f"cannot resume {resume}: {first}") from None
+        mark = logged.header.get("graded")
+        if isinstance(mark, dict):  # graded work resumes as graded work: its debrief submits it
+            if graded_for is None:
+                conversation.close()
+                raise _usage_error(f"session {logged.session_id} is graded work; resume it with 'roleplay resume {logged.session_id}'")
+            from roleplay.grading.play import GradedError
+
+            try:
+                graded = graded_for(str(mark.get("assignment_file", "")), str(mark.get("student", "")))
+                graded.adopt(conversation)
+            except GradedError as exc:
+                conversation.close()
+                raise _usage_error(f"cannot resume {logged.session_id} as graded work: {exc}") from None
+            except BaseException:
+                conversation.close()
+                raise
 
     from roleplay.ui.app import RoleplayApp
 

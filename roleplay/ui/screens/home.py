@@ -267,6 +267,12 @@ class HomeScreen(Screen):
     def _resume(self, logged) -> None:
         from roleplay.engine.conversation import Conversation
 
+        if isinstance(logged.header.get("graded"), dict):  # its debrief must submit it: that needs the assignment's key
+            self.app.call_from_thread(
+                self._failed, "Graded work",
+                ValueError(f"{logged.session_id} is graded work; resume it with 'roleplay resume {logged.session_id}'"),
+            )
+            return
         try:
             conv = Conversation.resume(logged)
         except Exception as exc:
