@@ -439,9 +439,13 @@ _ALTERNATIVE = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\binterviewing (?:elsewhere|around|with others)\b|\btalking to (?:a few|some|other) (?:places|companies|firms|people)\b",
      ("I'm interviewing elsewhere too.",),
      ("I'm interviewing candidates for my team.",)),
-    (r"\b(?:counter ?-?offer)\b",
-     ("My manager made a counter-offer.", "They gave me a counteroffer."),
-     ("Can we count on a bonus?",)),
+    # Someone else's counteroffer is an alternative; the listener's own ("your
+    # counteroffer", "the counteroffer" under discussion) is the offer on the table.
+    (r"\b(?:a|another|their|his|her|my (?:\w+ )?(?:employer|manager|boss|company)(?:'s)?)(?: \w+)? counter ?-?offers?\b|\bcounter ?-?offers? (?:from|by) (?!you\b)",
+     ("My manager made a counter-offer.", "They gave me a counteroffer.", "My current employer's counteroffer is strong.",
+      "I got a counter-offer from my boss."),
+     ("Can we count on a bonus?", "Can I have until Monday to think about your counteroffer?",
+      "Who makes the final decision on the counteroffer, you or the director?", "Thank you for the counteroffer.")),
     (r"\b(?:stay(?:ing)? (?:at|with|in)|keep(?:ing)?) my (?:current|present) (?:job|role|company|employer|position|firm)",
      ("I might just stay at my current company.",),
      ("I stayed at my current company for five years.",)),
