@@ -534,3 +534,22 @@ def test_a_message_over_the_cap_is_still_marked_cut_after_a_replay():
     s.play("Could we talk about the Denver office? " + "I have thought about it a lot. " * 80)
     assert s.turns[0].truncated
     assert Session.replay(persona, 0, s.moves).transcript().to_json() == s.transcript().to_json()
+
+
+def test_a_lone_surrogate_in_a_detect_record_is_answered_in_its_place():
+    """JSON may spell a lone surrogate ("\\ud800"); echoed in an id, evidence or
+    a term, it made ``roleplay detect`` die (UnicodeEncodeError on stdout,
+    exit 1) and the records after it were never answered."""
+    import io
+
+    from roleplay.analysis.detect_stream import run_detect
+
+    lines = ['{"id": "\\ud800", "text": "ok"}', '{"id": 2, "text": "I want the \\ud800Denver office or I w\\udfffalk"}',
+             '{"id": 3, "text": "Could we talk on a call?"}']
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")  # strict, as stdout is
+    assert run_detect(io.StringIO("\n".join(lines) + "\n"), out) == 0
+    out.flush()
+    answers = [json.loads(line) for line in raw.getvalue().decode("utf-8").splitlines()]
+    assert [a["id"] for a in answers] == ["\ud800", 2, 3]  # the data itself is kept
+    assert "requests_meeting" in answers[2]["tags"]

@@ -31,6 +31,7 @@ Exit status: 0 if every record was processed, 2 if any line was an error.
 from __future__ import annotations
 
 import json
+import re
 from typing import TextIO
 
 from .detector import analyse
@@ -74,5 +75,15 @@ def run_detect(infile: TextIO, outfile: TextIO, *, explain: bool = False) -> int
             continue
         out, bad = _process(line, lineno, explain)
         failed |= bad
-        outfile.write(json.dumps(out, ensure_ascii=False) + "\n")
+        outfile.write(_json_line(out))
     return 2 if failed else 0
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_line(out: dict) -> str:
+    """One output line. JSON may spell a lone surrogate ("\\ud800"), which no
+    UTF-8 stream can carry raw: it goes back out as the same escape."""
+    text = json.dumps(out, ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"
