@@ -584,16 +584,11 @@ def _rendered_export(text: str) -> str:
     return MarkdownIt("gfm-like").render(doc)  # a GitHub-like viewer (tables, autolinks)
 
 
-@pytest.mark.xfail(strict=True, reason="roleplay/engine/export.py: markdown_escape keeps leading spaces, so a message line "
-                   "indented by four spaces is an indented code block in the export: monospace, with its escapes shown "
-                   "('four spaces\\: code?')")
 def test_a_message_indented_by_four_spaces_is_not_a_code_block_in_the_export():
     html_ = _rendered_export("    four spaces: code? I would like to talk about the start date.")
     assert "<pre>" not in html_ and "four spaces: code?" in html_
 
 
-@pytest.mark.xfail(strict=True, reason="roleplay/engine/export.py: markdown_escape escapes https:// and www. but not '@', "
-                   "so an e-mail address in a message becomes a mailto: link in a GitHub-like viewer")
 def test_an_email_address_in_a_message_is_not_a_link_in_the_export():
     html_ = _rendered_export("You can reach me at alex.doe@example.com about the start date.")
     assert "mailto:" not in html_

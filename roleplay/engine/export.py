@@ -77,7 +77,10 @@ def visible_text(text: str, *, keep_newlines: bool = True) -> str:
     return _UNSAFE.sub(lambda m: _visible_char(ord(m.group(0))), text)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&:])")
+# Characters that are markup wherever they stand; the rest ('#', '+', '!', ':')
+# only where they start a heading or a list, an image, or a URL, so the text
+# stays readable as plain text too (no "\(" or "\!" for a bracket or a cry).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 # What a Markdown viewer would turn into a link on its own ("www." needs no
 # scheme): the dot after "www" is escaped too.
 _AUTOLINK = re.compile(r"(?i)\bwww\.")
@@ -89,9 +92,16 @@ def markdown_escape(text: str) -> str:
     URL turned into a link (``https\\://`` and ``www\\.`` are escaped)."""
     out = _MD_SPECIAL.sub(r"\\\1", visible_text(text))
     out = _AUTOLINK.sub(lambda m: m.group(0)[:3] + "\\.", out)
+    out = out.replace("://", "\\://")  # a scheme, as in https://, starts an autolink
+    out = re.sub(r"(?m)^(\s*)([#+])", r"\1\\\2", out)  # a heading or a list item
     # A line starting with '-', '=', a number and a dot, etc. could become a list or a rule.
     out = re.sub(r"(?m)^(\s*)([-=])", r"\1\\\2", out)
-    out = re.sub(r"(?m)^(\s*\d+)\.", r"\1\\.", out)
+    out = re.sub(r"(?m)^(\s*\d+)([.)])", r"\1\\\2", out)
+    # Leading spaces are indentation to Markdown (four make a code block):
+    # no-break spaces look the same and are text.
+    out = re.sub(r"(?m)^ +", lambda m: "\u00a0" * len(m.group(0)), out)
+    # An address is turned into a mailto: link by GitHub-like viewers.
+    out = re.sub(r"(?<=[\w.+-])@(?=\w)", r"\\@", out)
     return out
 
 
