@@ -118,6 +118,10 @@ def _build_parser() -> argparse.ArgumentParser:
     nw.add_argument("persona", help="the new persona's id")
     nw.add_argument("--dir", help="the personas folder (default: $ROLEPLAY_PERSONAS or ./personas)")
 
+    tg = sub.add_parser("tags", help="the behaviour tags: definitions, examples that count and near-misses that do not")
+    tg.add_argument("tag", nargs="*", metavar="TAG", help="only these tags (default: all 15)")
+    tg.add_argument("--json", action="store_true", help="print a JSON array")
+
     res = sub.add_parser("resume", help="reopen a logged session in the tutor")
     res.add_argument("session", help="a session id (or a unique prefix), as listed by 'roleplay sessions'")
     return p
@@ -644,7 +648,32 @@ def _author_options(args, lp):
     return {"start_state": args.from_state, "start_vars": variables, "watch": args.watch}
 
 
+def cmd_tags(args) -> int:
+    import difflib
+
+    from roleplay.analysis.tag_reference import render_text, tag_reference
+    from roleplay.analysis.tags import TAGS
+    from roleplay.persona.diagnostics import ScriptError
+
+    for tag in args.tag:
+        if tag not in TAGS:
+            close = difflib.get_close_matches(tag, TAGS, n=1)
+            raise UsageError(f"unknown tag '{_shown(tag)}'" + (f" (did you mean '{close[0]}'?)" if close else f"; the 15 are: {', '.join(TAGS)}"))
+    try:
+        ref = tag_reference()
+    except ScriptError as exc:  # the shipped file is broken: the program's fault
+        print(_shown(f"roleplay: {exc.diagnostics[0]}"), file=sys.stderr)
+        return EXIT_FAIL
+    if args.json:
+        print(_json_out([t for t in ref.as_json() if not args.tag or t["id"] in args.tag]))
+        return EXIT_OK
+    width = min(100, shutil.get_terminal_size((80, 20)).columns - 1)
+    sys.stdout.write(render_text(ref, width=width, shown=_shown, only=tuple(args.tag)))
+    return EXIT_OK
+
+
 COMMANDS = {
+    "tags": cmd_tags,
     "personas": cmd_personas,
     "validate": cmd_validate,
     "detect": cmd_detect,

@@ -49,7 +49,12 @@ APOLOGY = rx(
     no=("Thank you for explaining.", "Could we revisit the start date?"),
 )
 
-SIGNAL_NAMES = ("goodbye", "small_talk", "apology")
+SIGNAL_DESCRIPTIONS: dict[str, str] = {
+    "goodbye": "closes the conversation: a goodbye or sign-off (\"thanks, see you on March 3!\", \"talk soon, bye\")",
+    "small_talk": "makes small talk: a greeting, how are you, the weekend, the weather",
+    "apology": "apologizes, for a tone or a mistake (\"sorry, that was rude of me\")",
+}
+SIGNAL_NAMES = tuple(SIGNAL_DESCRIPTIONS)
 
 
 def signals(text: str) -> frozenset[str]:
@@ -65,4 +70,4 @@ def signals(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-__all__ = ["GOODBYE", "SMALL_TALK", "APOLOGY", "SIGNAL_NAMES", "signals"]
+__all__ = ["GOODBYE", "SMALL_TALK", "APOLOGY", "SIGNAL_NAMES", "SIGNAL_DESCRIPTIONS", "signals"]
