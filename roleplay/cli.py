@@ -387,7 +387,7 @@ def cmd_rescore(args) -> int:
         if shipped is None or load_persona(shipped).digest != persona.digest:
             print(_shown(f"roleplay: rescored against {persona.file}, which is not the shipped persona '{persona.id}': "
                          "this is no grade ('roleplay grade' grades submissions)"), file=sys.stderr)
-    session = Session.replay(persona, seed, [Move(t["learner"]) for t in turns if t["learner"].strip()])
+    session = Session.replay(persona, seed, [Move(t["learner"], cut=t.get("truncated") is True) for t in turns if t["learner"].strip()])
     _write_or_print(session.transcript().to_json(), args.out)
     return EXIT_OK
 

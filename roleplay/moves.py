@@ -8,10 +8,14 @@ are skipped. ``.jsonl``: one ``{"text": ...}`` object per line (optionally
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from roleplay.analysis.tags import TAG_SET
 from roleplay.engine.session import Move
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class MovesError(ValueError):
@@ -31,6 +35,9 @@ def parse_moves(text: str, name: str, *, jsonl: bool) -> list[Move]:
                 raise MovesError(f"{name}:{n}: not valid JSON ({exc.msg})") from None
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                 raise MovesError(f'{name}:{n}: each line must be an object with a string "text"')
+            lone = _SURROGATE.search(obj["text"])
+            if lone:  # JSON can spell one ("\ud800"); no text can hold it, so it could be neither logged nor shown
+                raise MovesError(f'{name}:{n}: "text" holds a lone surrogate (\\u{ord(lone.group(0)):04x}), which is not a character')
             tags = obj.get("tags")
             if tags is not None:
                 if not isinstance(tags, list) or not all(isinstance(t, str) and t in TAG_SET for t in tags):

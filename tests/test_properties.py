@@ -523,9 +523,6 @@ def test_every_pattern_reads_a_long_run_in_linear_time(run):
         assert time.perf_counter() - t0 < LIMIT_S, name[:80]
 
 
-@pytest.mark.xfail(strict=True, reason="roleplay/engine/session.py: a Move keeps the text as cut to MAX_MESSAGE_CHARS, "
-                   "so a replay (resume, take-back, rescore, Session.replay) plays 2,000 characters and writes truncated: false "
-                   "where the live turn said true; the resumed transcript differs from the one the learner saw")
 def test_a_message_over_the_cap_is_still_marked_cut_after_a_replay():
     from roleplay.engine.session import Session
 
@@ -558,9 +555,6 @@ def test_a_lone_surrogate_in_a_detect_record_is_answered_in_its_place():
 # ------------------------------------------------------------------ findings left to their owners (xfail)
 
 
-@pytest.mark.xfail(strict=True, reason="roleplay/moves.py and the transcript writer: a .jsonl moves file may spell a lone "
-                   "surrogate ('\\ud800'); 'roleplay run' then ends in 'internal error: UnicodeEncodeError' (exit 1) "
-                   "when writing the transcript or the log, instead of exit 2 with the file and line, or an escape")
 def test_a_lone_surrogate_in_a_moves_file_is_bad_input_not_an_internal_error(tmp_path, capsys):
     from roleplay.cli import main
 

@@ -199,7 +199,7 @@ class Session:
         """Read a message (no session state is touched: safe off the event loop)."""
         return read_message(text, tags=tags, detect=self._detect)
 
-    def play(self, text: str, *, tags: Iterable[str] | None = None, heard: Heard | None = None) -> Turn:
+    def play(self, text: str, *, tags: Iterable[str] | None = None, heard: Heard | None = None, cut: bool = False) -> Turn:
         """Play one learner message and return the resulting turn.
 
         ``tags`` skips the detector (test plans and tag-level tests);
@@ -210,11 +210,11 @@ class Session:
         if self.ended:
             raise SessionEnded(f"the conversation has ended ({self.state})")
         raw = text if isinstance(text, str) else str(text)
-        truncated = len(raw) > MAX_MESSAGE_CHARS
+        truncated = len(raw) > MAX_MESSAGE_CHARS or cut  # ``cut``: a replay of a message that was cut
         text = raw[:MAX_MESSAGE_CHARS]
         if tags is None and not text.strip():
             raise ValueError("an empty message is not a move")
-        move = Move(text, tuple(tags) if tags is not None else None)
+        move = Move(text, tuple(tags) if tags is not None else None, truncated)
         if heard is None or heard.text != text or move.tags is not None:
             heard = self.listen(text, tags=move.tags)
         detection, found, sig = heard.detection, list(heard.found), heard.signals
@@ -449,7 +449,7 @@ class Session:
         for m in moves:
             if s.ended:
                 break
-            s.play(m.text, tags=m.tags)
+            s.play(m.text, tags=m.tags, cut=m.cut)
         return s
 
     def branch(self, keep: int) -> "Session":

@@ -261,7 +261,7 @@ def read_log(path: Path) -> LoggedSession:
         result.events.append(event)
         if kind == "move" and isinstance(event.get("text"), str):
             tags = event.get("tags")
-            result.moves.append(Move(event["text"], tuple(tags) if isinstance(tags, list) else None))
+            result.moves.append(Move(event["text"], tuple(tags) if isinstance(tags, list) else None, event.get("cut") is True))
         elif kind == "undo" and result.moves:
             result.moves.pop()
         elif kind == "branch" and isinstance(event.get("keep"), int):

@@ -104,19 +104,21 @@ def cached_detector(maxsize: int = 100_000) -> Callable:
     return lru_cache(maxsize=maxsize)(detect)
 
 
-def _learner_texts(turns: list) -> list[str]:
-    return [t["learner"] for t in turns[:MAX_MOVES] if t["learner"].strip()]
+def _learner_texts(turns: list) -> list[tuple[str, bool]]:
+    """Each move's words, and whether the learner wrote more than the cap (a replay says so too)."""
+    return [(t["learner"], t.get("truncated") is True) for t in turns[:MAX_MOVES] if t["learner"].strip()]
 
 
-def replay(persona, seed: int, texts: Iterable[str], detector: Callable | None = None):
+def replay(persona, seed: int, texts: Iterable[str | tuple[str, bool]], detector: Callable | None = None):
     """The session that plays ``texts`` by their words only (no tags), stopping at an ending."""
     from roleplay.engine.session import Session
 
     s = Session(persona, seed, detector=detector)
-    for text in texts:
+    for item in texts:
         if s.ended:
             break
-        s.play(text)
+        text, cut = (item, False) if isinstance(item, str) else item
+        s.play(text, cut=cut)
     return s
 
 
