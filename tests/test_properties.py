@@ -179,16 +179,13 @@ def structural_mutation(draw, data):
         del node[draw(st.sampled_from(sorted(node, key=str)))]
     elif op == "unknown" and isinstance(node, dict):
         node[draw(unknown_key)] = draw(odd_value)
-    elif op == "expr":
-        targets = [p for p in paths if p and (p[-1] == "when" or (len(p) > 1 and p[-2] == "effects"))]
+    elif op == "expr" and (targets := [p for p in paths if p and (p[-1] == "when" or (len(p) > 1 and p[-2] == "effects"))]):
         data = _put(data, draw(st.sampled_from(targets)), draw(expression))
     elif op == "nest":
         data = _put(data, path, _nest(draw(st.integers(60, 70)), draw(st.booleans())))
-    elif op == "ref":
-        targets = [p for p in paths if p and p[-1] in ("goto", "start", "scenario")]
+    elif op == "ref" and (targets := [p for p in paths if p and p[-1] in ("goto", "start", "scenario")]):
         data = _put(data, draw(st.sampled_from(targets)), draw(st.sampled_from(STATE_NAMES + ["nowhere", "", "Start", "a" * 49])))
-    elif op == "template":
-        strings = [p for p in paths if isinstance(_get(data, p), str) and len(p) > 1]
+    elif op == "template" and (strings := [p for p in paths if isinstance(_get(data, p), str) and len(p) > 1]):
         data = _put(data, draw(st.sampled_from(strings)),
                     draw(st.sampled_from(["{", "}", "{}", "{unknown}", "{offer.base_salary}", "{{learner}}", "{research.}", "{" * 80])))
     elif op == "rename" and isinstance(data.get("states"), dict) and data["states"]:
@@ -228,7 +225,11 @@ raw_mutation = st.one_of(
                         st.characters(codec="utf-8").map(str.encode))),
     st.tuples(st.sampled_from(["dup", "delete", "tab"]), st.integers(0, 10**6)),
     st.tuples(st.just("crlf"), st.sampled_from([b"\r\n", b"\r", b"\x85"])),
+    # A number of the file written huge: inf as a float, too long to print as an int.
+    st.tuples(st.just("number"), st.integers(0, 10**6),
+              st.sampled_from([b"1e400", b"-1e400", b"0x" + b"f" * 5000, b"9" * 5000, b"0o" + b"7" * 6000, b"1" + b"0" * 15])),
 )
+_NUMBER = re.compile(rb"(?<=[:\[,] )-?\d+(?![\w.:])")  # a number that is a YAML value: "start: 55", "[3, 4]"
 
 
 def _apply_raw(raw: bytes, m) -> bytes:
@@ -246,6 +247,12 @@ def _apply_raw(raw: bytes, m) -> bytes:
         return raw[:i] + m[2] + raw[i:]
     if kind == "crlf":
         return raw.replace(b"\n", m[1])
+    if kind == "number":
+        spots = list(_NUMBER.finditer(raw))
+        if not spots:
+            return raw
+        spot = spots[m[1] % len(spots)]
+        return raw[: spot.start()] + m[2] + raw[spot.end():]
     lines = raw.split(b"\n")
     i = m[1] % len(lines)
     if kind == "dup":  # a duplicate key at that line's depth
@@ -312,7 +319,7 @@ def _validate_and_load(root: Path, pid: str, persona: bytes, scenario: bytes) ->
         shutil.rmtree(case, ignore_errors=True)
 
 
-@settings(max_examples=110, **CI)
+@settings(max_examples=80, **CI)
 @given(data=st.data(), pid=st.sampled_from(sorted(BASES)), on_scenario=st.booleans(), n=st.integers(1, 3))
 def test_structurally_mutated_persona_files_fail_only_with_the_loaders_error(tmp_path_factory, data, pid, on_scenario, n):
     persona, scenario = copy.deepcopy(PARSED[pid])
@@ -329,13 +336,27 @@ def test_structurally_mutated_persona_files_fail_only_with_the_loaders_error(tmp
         _validate_and_load(tmp_path_factory.getbasetemp(), pid, raw, BASES[pid][1])
 
 
-@settings(max_examples=110, **CI)
+@settings(max_examples=90, **CI)
 @given(pid=st.sampled_from(sorted(BASES)), on_scenario=st.booleans(), mutations=st.lists(raw_mutation, min_size=1, max_size=4))
 def test_raw_mutated_persona_text_fails_only_with_the_loaders_error(tmp_path_factory, pid, on_scenario, mutations):
     persona, scenario = BASES[pid]
     raw = scenario if on_scenario else persona
     for m in mutations:
         raw = _apply_raw(raw, m)
+    if on_scenario:
+        _validate_and_load(tmp_path_factory.getbasetemp(), pid, persona, raw)
+    else:
+        _validate_and_load(tmp_path_factory.getbasetemp(), pid, raw, scenario)
+
+
+HUGE = [b"1e400", b"-1e400", b"0x" + b"f" * 5000, b"9" * 5000, b"0o" + b"7" * 6000, b"1" + b"0" * 15, b"-" + b"9" * 20]
+
+
+@settings(max_examples=40, **CI)
+@given(pid=st.sampled_from(sorted(BASES)), on_scenario=st.booleans(), spot=st.integers(0, 10**6), huge=st.sampled_from(HUGE))
+def test_any_number_of_a_persona_file_written_huge_fails_only_with_the_loaders_error(tmp_path_factory, pid, on_scenario, spot, huge):
+    persona, scenario = BASES[pid]
+    raw = _apply_raw(scenario if on_scenario else persona, ("number", spot, huge))
     if on_scenario:
         _validate_and_load(tmp_path_factory.getbasetemp(), pid, persona, raw)
     else:
