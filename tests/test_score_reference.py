@@ -21,24 +21,33 @@ PERSONAS = {pid: load_persona(path) for pid, path in sorted(shipped_personas().i
 CAPITULATION = {
     "first_offer": ["Sorry, the offer is fine as is. I'll take it."],
     "reassignment": ["Sorry, forget I asked anything. Chicago on March 3 is totally fine, I'll be there."],
+    # A warm manager turns down a first yes said out of guilt, so the capitulation is said twice.
+    "counteroffer": ["I'm sorry, I feel bad about all this. Forget the resignation, I'll stay as I am.",
+                     "Really, it's okay, I don't need anything changed. I'll just stay."],
 }
 ULTIMATUM = {
     "first_offer": ["If you can't get to $130,000, I'll go with the other company.", "Meet my number by Friday or I walk."],
     "reassignment": ["I have another offer. Unless you reassign me to Denver, I will retract my acceptance."],
+    "counteroffer": ["Either you beat Brightline's $112,000 by Friday, or I'm leaving for them.",
+                     "I'll say it once more: that number by Friday, or I walk out."],
 }
 BLUFF = {
     "first_offer": ["Another company has offered me $140,000, and I need your answer by tomorrow or I'll take it."],
     "reassignment": ["A Denver firm has offered me more, and unless I hear by Friday that Denver works, I'll have to go with them."],
+    "counteroffer": ["Two other firms want me at $120,000 as well, so unless you beat that by tomorrow, I'm gone."],
 }
 MIXED = {
     "first_offer": ["Thanks for the offer, I'm excited about the team.", "Honestly this base is a bit of a joke.",
                     "Could the signing bonus be $5,000? The move costs me about that.", "Okay, that works for me."],
     "reassignment": ["Thanks for the welcome, I'm glad to be joining.", "I'd really like to be in Denver; my partner lives there.",
                      "Could I start in Denver instead?", "Could I start on April 7 instead?", "Okay, that works for me, thank you."],
+    "counteroffer": ["Thanks for calling, I do like this team.", "Honestly, the way the promotion was handled was a joke.",
+                     "Could the base be $105,000? My commute is brutal.", "Okay, that works for me."],
 }
 POOR = {
     "first_offer": ["This offer is insulting.", "Give me $140,000 or forget it.", "Your bands are a joke."],
     "reassignment": ["Your mobility policy is absurd.", "Put me in Denver or I walk.", "You people are useless."],
+    "counteroffer": ["This counter is insulting.", "Pay me $115,000 or forget it.", "You people never keep a promise."],
 }
 
 
