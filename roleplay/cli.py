@@ -97,8 +97,10 @@ def _build_parser() -> argparse.ArgumentParser:
     t.add_argument("--random", type=int, metavar="N", help="also play N seeded random playthroughs per persona and show how often each ending happens")
     t.add_argument("--phrases", type=int, metavar="N", help="also play N free-text conversations per persona and policy from the phrase bank; show repeated-line and incomplete rates")
 
-    g = sub.add_parser("graph", help="print a persona's dialogue as a Mermaid state diagram")
+    g = sub.add_parser("graph", help="print a persona's dialogue as a Mermaid state diagram (or Graphviz DOT)")
     g.add_argument("persona")
+    g.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help="mermaid (default) or dot, for Graphviz: roleplay graph ID --format dot | dot -Tsvg")
+    g.add_argument("--effects", action="store_true", help="show each rule's effects on its arrow")
 
     s = sub.add_parser("sessions", help="list logged sessions that can be resumed")
     s.add_argument("--json", action="store_true")
@@ -472,7 +474,7 @@ def cmd_test(args) -> int:
     if args.phrases is not None and args.phrases < 1:
         raise UsageError("--phrases needs a positive number of conversations")
     paths = [Path(p) for p in args.paths]
-    code = run_test_paths(paths, verbose=args.verbose)
+    code = run_test_paths(paths, verbose=args.verbose, plans_optional=args.random is not None or args.phrases is not None)
     if args.random is not None:
         code = max(code, print_playthroughs(paths, args.random))
     if args.phrases is not None:
@@ -483,9 +485,10 @@ def cmd_test(args) -> int:
 
 
 def cmd_graph(args) -> int:
-    from roleplay.persona.graph import to_mermaid
+    from roleplay.persona.graph import to_dot, to_mermaid
 
-    print(to_mermaid(_load(args.persona)))
+    draw = to_dot if args.format == "dot" else to_mermaid
+    print(draw(_load(args.persona), effects=args.effects))
     return EXIT_OK
 
 

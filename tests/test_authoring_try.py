@@ -89,7 +89,7 @@ def test_the_interactive_mode_plays_on_switches_state_and_reloads_on_save(tiny_p
     assert "inbox, call, cold" in text
     assert "reloaded tiny.yaml: 0 move(s) replayed; now in call" in text
     assert "Lovely to hear your voice" in text  # the edit took effect
-    assert "reload failed; keeping the last good version" in text and "tiny.yaml:2:1: error: YAML syntax error" in text
+    assert "reload failed; keeping the last good version" in text and "tiny.yaml:1:5: error: YAML syntax error" in text  # at the '[' left open
     assert "never read" not in text
 
 

@@ -24,8 +24,9 @@ def test_positions_are_one_based_for_keys_and_values():
 
 def test_syntax_error_has_line_and_column():
     (d,) = errors_of("a: [1, 2\nb: 3\n")
-    assert d.file == "f.yaml" and d.line == 2 and d.severity == "error"
-    assert "YAML syntax error" in d.message
+    # at the '[' left open, not where the parser gave up (line 2)
+    assert d.file == "f.yaml" and (d.line, d.col) == (1, 4) and d.severity == "error"
+    assert "YAML syntax error" in d.message and "never closed" in d.message and "line 2" in d.message
 
 
 def test_duplicate_keys_are_rejected_at_the_second_key():

@@ -17,9 +17,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from roleplay.engine.conversation import Conversation
     from roleplay.engine.session import Session
 
-__all__ = ["MoveReview", "TermReview", "StoryLine", "Debrief", "build_debrief", "term_review", "story", "replay_from", "TRUST"]
+__all__ = ["MoveReview", "TermReview", "StoryLine", "Debrief", "build_debrief", "term_review", "story", "replay_from", "TRUST", "relationship_var"]
 
-TRUST = "trust"  # the persona variable shown as the relationship
+TRUST = "trust"  # the variable shown as the relationship when a persona names none
+
+
+def relationship_var(persona) -> str:
+    """The variable shown as the relationship (the coach panel's bar, the
+    debrief's line): the persona's ``relationship:``, or ``trust``. Takes a
+    LoadedPersona or a Persona; the name may be undeclared (nothing is shown)."""
+    p = getattr(persona, "persona", persona)
+    return getattr(p, "relationship", None) or TRUST
 
 
 @dataclass(frozen=True)
@@ -197,10 +205,11 @@ def build_debrief(session: "Session", *, mode: str = "practice", risk_estimate: 
 
     trust: list[int] = []
     trust_range = (0, 100)
-    if TRUST in p.variables:
-        var = p.variables[TRUST]
+    rel = relationship_var(p)
+    if rel in p.variables:
+        var = p.variables[rel]
         trust_range = (var.min, var.max)
-        trust = [var.start] + [t.variables.get(TRUST, var.start) for t in session.turns]
+        trust = [var.start] + [t.variables.get(rel, var.start) for t in session.turns]
 
     risk = risk_estimate if isinstance(risk_estimate, int) and 1 <= risk_estimate <= 7 else None
     calibration = lp.scenario.framing.calibration

@@ -65,6 +65,95 @@ def template_names(scenario: Scenario, persona: Persona, terms: dict[str, TermIn
     return known
 
 
+def placeholder_diagnostics(src: Source, path: tuple, text: str, known: set[str], *, shown_raw: str | None = None) -> list[Diagnostic]:
+    """Each ``{name}`` in ``text`` (the scalar at ``path``) that ``known``
+    lacks, as an error at its own line and column. ``shown_raw`` names where
+    the text is shown without placeholders filled (the persona list): a known
+    name there is a warning, since learners would read it as written."""
+    out = []
+    for ph, offset in placeholders(text):
+        needle = text[offset : text.index("}", offset) + 1]
+        line, col = src.locate(path, text, offset, needle)
+        if ph not in known:
+            out.append(Diagnostic(src.file, line, col, "error", f"unknown template name '{{{ph}}}'{_did_you_mean(ph, known)}; known: {', '.join(sorted(known))}"))
+        elif shown_raw is not None:
+            out.append(Diagnostic(src.file, line, col, "warning", f"'{{{ph}}}' is not filled in {shown_raw}: learners read it as written; write the text out"))
+    return out
+
+
+def _not_filled(src: Source, path: tuple, text: str, what: str) -> list[Diagnostic]:
+    """Placeholders in a text that is never filled (a name's own value)."""
+    return [
+        Diagnostic(src.file, *src.locate(path, text, offset, text[offset : text.index("}", offset) + 1]), "error",
+                   f"'{{{ph}}}' is not filled in {what}: learners read it as written; write the text out")
+        for ph, offset in placeholders(text)
+    ]
+
+
+def scenario_text_diagnostics(scenario: Scenario, src: Source, known: set[str]) -> list[Diagnostic]:
+    """Placeholders in the scenario's learner-facing texts: the briefing, the
+    goals, the title, the risk question; ``known`` is what fills them."""
+    out: list[Diagnostic] = []
+    b = scenario.briefing
+    out += placeholder_diagnostics(src, ("title",), scenario.title, known, shown_raw="the persona list (its scenario headings)")
+    out += placeholder_diagnostics(src, ("summary",), scenario.summary, known, shown_raw="a scenario's summary")
+    out += placeholder_diagnostics(src, ("briefing", "role"), b.role, known)
+    out += placeholder_diagnostics(src, ("briefing", "situation"), b.situation, known)
+    for key in ("confidential", "goals"):
+        for i, text in enumerate(getattr(b, key)):
+            out += placeholder_diagnostics(src, ("briefing", key, i), text, known)
+    if scenario.framing.calibration is not None:
+        out += placeholder_diagnostics(src, ("framing", "calibration", "question"), scenario.framing.calibration.question, known)
+    out += _not_filled(src, ("framing", "counterpart"), scenario.framing.counterpart, "the counterpart label")
+    for key, text in scenario.names.items():
+        out += _not_filled(src, ("names", key), text, "names (a name is used as written)")
+    return out
+
+
+# Words people reach for that name a signal (tags have descriptions to search).
+_SIGNAL_WORDS = {"bye": "goodbye", "farewell": "goodbye", "sorry": "apology", "apologizes": "apology", "apologises": "apology",
+                 "apologise": "apology", "apologize": "apology", "chitchat": "small_talk", "smalltalk": "small_talk", "pleasantries": "small_talk"}
+
+
+def _meaning_match(name: str) -> str | None:
+    """The tag whose description uses ``name`` as a word ('ultimatum' is a
+    threat, 'rude' hostile, 'thanks' gratitude), or the signal it names."""
+    from roleplay.analysis import signals
+    from roleplay.analysis.tags import TAG_DESCRIPTIONS
+
+    word = name.lower()
+    if word in _SIGNAL_WORDS:
+        return _SIGNAL_WORDS[word]
+    parts = [p for p in re.split(r"[_\W]+", word) if len(p) >= 4] or ([word] if len(word) >= 3 else [])
+    described = {**TAG_DESCRIPTIONS, **getattr(signals, "SIGNAL_DESCRIPTIONS", {})}
+    for tag, text in described.items():
+        words = re.findall(r"[a-z]+", text.lower())
+        for part in parts:
+            if any(w == part or (len(part) >= 4 and len(w) >= 4 and (w.startswith(part) or part.startswith(w))) for w in words):
+                return tag
+    return None
+
+
+def unknown_name_message(name: str, persona: Persona, terms: dict[str, TermInfo] | None = None) -> str:
+    """An unknown name in a condition: the likeliest meant name first, then
+    every name a condition can read, by kind."""
+    from roleplay.analysis.signals import SIGNAL_NAMES
+
+    signals = [*SIGNAL_NAMES, *(s for s in SIGNALS if s not in SIGNAL_NAMES)]
+    builtins = [n for n in RESERVED if n not in signals]
+    plain = [*TAGS, *signals, *persona.variables, *builtins]
+    close = difflib.get_close_matches(name, plain, n=1, cutoff=0.7)
+    meant = close[0] if close else _meaning_match(name)
+    if meant is None and name.lower() in plain:
+        meant = name.lower()
+    out = f"unknown name '{name}'" + (f" (did you mean '{meant}'?)" if meant else "")
+    out += f"; tags: {', '.join(TAGS)}; signals: {', '.join(signals)}"
+    out += f"; variables: {', '.join(persona.variables) or 'none declared'}; built-ins: {', '.join(builtins)}"
+    if terms:
+        out += f"; terms: asked.X, offer.X, said.X, mentions.X, within.X, won.X for {', '.join(terms)}"
+    return out
+
+
 def _did_you_mean(name: str, options) -> str:
     close = difflib.get_close_matches(name, sorted(options), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
@@ -156,6 +245,7 @@ def channel_look(text: str) -> str | None:
 
 def check_persona(
     persona: Persona, scenario: Scenario, src: Source, *, explore: bool = True, terms: dict[str, TermInfo] | None = None,
+    scenario_src: Source | None = None,
 ) -> tuple[list[Diagnostic], dict[str, tuple[CompiledRule, ...]]]:
     out: list[Diagnostic] = []
     states, endings = persona.states, persona.endings
@@ -187,12 +277,22 @@ def check_persona(
 
     def check_lines(path, lines):
         for i, item in enumerate(lines):
-            line = say_text(item)
             lpath = path + ((i, "text") if isinstance(item, ChannelLine) else (i,))
-            for ph, offset in placeholders(line):
-                if ph not in known_templates:
-                    ln, col = src.scalar_start(lpath)
-                    out.append(Diagnostic(src.file, ln, col + offset if ln == src.where(lpath)[0] else col, "error", f"unknown template name '{{{ph}}}'{_did_you_mean(ph, known_templates)}; known: {', '.join(sorted(known_templates))}"))
+            out.extend(placeholder_diagnostics(src, lpath, say_text(item), known_templates))
+
+    # Every other text a learner reads is filled from the same names.
+    for key in ("name", "role", "summary"):
+        out += placeholder_diagnostics(src, (key,), getattr(persona, key), known_templates, shown_raw="the persona list")
+    for ename, ending in endings.items():
+        out += placeholder_diagnostics(src, ("endings", ename, "title"), ending.title, known_templates)
+        out += placeholder_diagnostics(src, ("endings", ename, "summary"), ending.summary, known_templates)
+    for key, text in persona.names.items():
+        out += _not_filled(src, ("names", key), text, "names (a name is used as written)")
+    if scenario_src is not None:
+        out += scenario_text_diagnostics(scenario, scenario_src, known_templates)
+    if persona.relationship is not None and persona.relationship not in persona.variables:
+        declared = f"; declared: {', '.join(persona.variables)}" if persona.variables else "; this persona declares no variables"
+        out.append(src.diag(("relationship",), f"relationship '{persona.relationship}' is not a variable{_did_you_mean(persona.relationship, persona.variables)}{declared}"))
 
     def compile_rule(path, rule, with_when: bool):
         cond = None
@@ -201,7 +301,8 @@ def check_persona(
                 cond = compile_condition(rule.when, names, free)
             except ExprError as exc:
                 ln, col = src.scalar_start(path + ("when",))
-                out.append(Diagnostic(src.file, ln, col + exc.offset, "error", f"in condition: {exc.message}"))
+                message = unknown_name_message(exc.unknown, persona, terms) if exc.unknown else exc.message
+                out.append(Diagnostic(src.file, ln, col + exc.offset, "error", f"in condition: {message}"))
         effects = []
         for j, text in enumerate(rule.effects):
             try:
@@ -267,7 +368,7 @@ def check_persona(
     out += _channel_diagnostics(persona, scenario, compiled, src)
     out += _repeat_diagnostics(persona, compiled, src)
     if explore and not any(d.severity == "error" for d in out):
-        out += _explore_diagnostics(persona, compiled, src)
+        out += _explore_diagnostics(persona, compiled, src, scenario)
     return out, compiled
 
 
@@ -301,7 +402,7 @@ def _channel_diagnostics(persona: Persona, scenario: Scenario, compiled, src: So
         lint(("states", s, "again"), st.again, {st.channel}, f"state '{s}'")
         for i, r in enumerate(st.rules):
             ch = {states[r.goto].channel} if r.goto in states else {st.channel}
-            lint(("states", s, "rules", i, "say"), r.say, ch, f"rule {i + 1} of '{s}'")
+            lint(("states", s, "rules", i, "say"), r.say, ch, f"rule {s}.rules[{i}]")
     for origin in ("always", "fallback"):
         for i, h in enumerate(getattr(persona, origin)):
             chans = {states[h.goto].channel} if h.goto in states else {
@@ -347,12 +448,42 @@ def check_scenario(scenario: Scenario, src: Source) -> list[Diagnostic]:
         src.diag(("framing", "sources", sid), f"unknown source '{sid}'{_did_you_mean(sid, known_sources)}; known: {', '.join(sorted(known_sources))}", key=True)
         for sid in scenario.framing.sources if sid not in known_sources
     ]
+    # Placeholders: the scenario's names and the built-ins, and any name a
+    # persona beside it declares (each persona's load checks its own set).
+    terms, term_problems = scenario_terms(scenario, src)
+    known = {"manager", "manager_first", "role", "deal", *scenario.names, *_persona_names_near(src.file)}
+    known |= {f"research.{k}" for k in content().research}
+    known |= {f"{space}.{issue}" for issue in terms for space in ("asked", "offer", "start")}
+    coaching += scenario_text_diagnostics(scenario, src, known)
     # Weights name principles; a typo would silently weigh nothing.
-    return coaching + scenario_terms(scenario, src)[1] + [
+    return coaching + term_problems + [
         src.diag(("weights", pid), f"unknown principle '{pid}'{_did_you_mean(pid, PRINCIPLE_IDS)}; it weighs nothing", key=True, severity="warning")
         for pid in scenario.weights
         if pid not in PRINCIPLE_IDS
     ]
+
+
+def _persona_names_near(scenario_file: str) -> set[str]:
+    """The template names the persona files beside a scenario declare."""
+    from pathlib import Path
+
+    from roleplay.persona.catalog import kind_of
+    from roleplay.persona.diagnostics import ScriptError
+    from roleplay.persona.yamlsource import load_yaml_file
+
+    out: set[str] = set()
+    folder = Path(scenario_file).parent
+    for f in sorted(folder.glob("*.y*ml")):
+        if kind_of(f) != "persona":
+            continue
+        try:
+            data = load_yaml_file(f).data
+        except ScriptError:
+            continue
+        names = data.get("names") if isinstance(data, dict) else None
+        if isinstance(names, dict):
+            out |= {k for k in names if isinstance(k, str)}
+    return out
 
 
 def _graph(compiled) -> dict[str, set[str]]:
@@ -406,6 +537,12 @@ class Exploration:
     configs: int = 0
     evals: int = 0
     complete: bool = True
+    # The fewest learner moves after which each state or ending is reached
+    # (a move that ends the conversation counts).
+    moves: dict[str, int] = field(default_factory=dict)
+    # Withdrawal endings reachable with fewer provocations than the
+    # scenario's norm: ending -> (provocations, threats, the rules on the way).
+    provoked: dict[str, tuple[int, int, list[str]]] = field(default_factory=dict)
 
 
 def _tag_combos(tags: list[str], rules=()):
@@ -444,7 +581,7 @@ def _bool_inputs(rules) -> list[str]:
     return out
 
 
-def explore(persona: Persona, compiled) -> Exploration:
+def explore(persona: Persona, compiled, norm: "tuple[frozenset[str], int] | None" = None) -> Exploration:
     """Breadth-first walk over every configuration the rules can produce.
 
     Which rule fires depends only on the tags and on the few names a state's
@@ -452,6 +589,11 @@ def explore(persona: Persona, compiled) -> Exploration:
     those names) and then applied to every configuration that shares them.
     Terms and ``stalled`` come from what the learner types: comparisons on
     them are taken as free to be true or false.
+
+    ``norm`` is (withdrawal endings, provocations): when given, a second walk
+    over the same configurations finds the fewest provocations (moves tagged
+    threat or hostile, each tag counted) that reach each of those endings,
+    and whether one is reached with no threat at all.
     """
     result = Exploration()
     var_names = list(persona.variables)
@@ -466,9 +608,11 @@ def explore(persona: Persona, compiled) -> Exploration:
     state_full: dict[str, int] = {}
     state_groups: dict[str, list[list[tuple[dict, int]]]] = {}
     state_atoms: dict[str, list] = {}
+    state_combos: dict[str, list[dict]] = {}
     for s, rules in compiled.items():
         state_tags[s] = _bool_inputs(rules)
         combos = list(_tag_combos(state_tags[s], rules))
+        state_combos[s] = combos
         state_full[s] = (1 << len(combos)) - 1
         groups = []
         for r in rules:
@@ -480,7 +624,9 @@ def explore(persona: Persona, compiled) -> Exploration:
             groups.append([(c, members) for c, members in by_value.values()])
         state_groups[s] = groups
         state_atoms[s] = [a for r in rules if r.when for a in r.when.atoms]
-    outcomes: dict[tuple, list[CompiledRule]] = {}
+    # (state, comparisons' truth, declined) -> the rules that fire, each with
+    # the set of input combinations (bits) under which it is the one.
+    outcomes: dict[tuple, list[tuple[CompiledRule, int]]] = {}
     # A rule that changes nothing is guarded when a rule before it in its
     # state reads ``stalled``: that rule moves the conversation on in time.
     guarded: dict[tuple, bool] = {}
@@ -491,7 +637,7 @@ def explore(persona: Persona, compiled) -> Exploration:
             guarded[(s, r.key)] = seen_stall
     blank = {t: False for t in TAGS} | {s: False for s in SIGNALS}
 
-    def fired_rules(state: str, values: tuple, turn: int, declined: bool) -> list[CompiledRule]:
+    def fired_rules(state: str, values: tuple, turn: int, declined: bool) -> list[tuple[CompiledRule, int]]:
         env: dict = dict(blank)
         env.update(zip(var_names, values))
         env.update(turn=turn, channel=persona.states[state].channel, after_decline=declined)
@@ -502,7 +648,7 @@ def explore(persona: Persona, compiled) -> Exploration:
         if hit is not None:
             return hit
         rules = compiled[state]
-        chosen_set: dict[tuple, CompiledRule] = {}
+        chosen_set: dict[tuple, tuple[CompiledRule, int]] = {}
         # Each rule reads a few of the state's inputs: evaluate it once per
         # distinct value of those, as a set of combinations (an int of bits),
         # then "first match wins" is set arithmetic.
@@ -525,48 +671,161 @@ def explore(persona: Persona, compiled) -> Exploration:
             if truth:
                 result.satisfiable.add((state, rule.key))
             if truth & remaining:
-                chosen_set[rule.key] = rule
+                chosen_set[rule.key] = (rule, truth & remaining)
             remaining &= ~truth
         assert not remaining  # otherwise always matches
         outcomes[key] = list(chosen_set.values())
         return outcomes[key]
 
+    def step(config: tuple, chosen: CompiledRule) -> tuple[str, tuple, tuple | None]:
+        """Where a rule firing in ``config`` leads: its target, the variables
+        after it, and the next configuration (None when the conversation ends
+        or the turns run out)."""
+        state, values, turn, declined = config
+        new_vals = list(values)
+        for eff in chosen.effects:
+            if eff.term:
+                continue
+            i = index_of[eff.variable]
+            new_vals[i] = min(highs[i], max(lows[i], eff.apply(new_vals[i])))
+        dest, after = chosen.goto, tuple(new_vals)
+        if dest in persona.endings:
+            return dest, after, None
+        if uses_turn and persona.turn_limit and turn >= persona.turn_limit.turns:
+            return dest, after, None
+        nd = declined or persona.states[dest].declined
+        return dest, after, (dest, after, min(turn + 1, max_turn) if uses_turn else 1, nd if uses_decline else False)
+
     start = (persona.start, tuple(persona.variables[v].start for v in var_names), 1, False)
+    # For the provocation walk: every configuration's moves, kept as walked.
+    edges: dict[tuple, list] | None = {} if norm is not None else None
     seen = {start}
+    depth = {start: 0}  # moves played before the configuration (breadth first: the fewest)
     todo = deque([start])
     result.reached.add(persona.start)
+    result.moves[persona.start] = 0
     if persona.turn_limit:  # any conversation can run out of turns
         result.reached.add(persona.turn_limit.goto)
     while todo:
-        state, values, turn, declined = todo.popleft()
+        config = todo.popleft()
+        state, values, turn, declined = config
         result.configs += 1
         if result.configs % PROGRESS_EVERY == 0:
             report(f"{persona.id}: {result.configs:,} of at most {MAX_CONFIGS:,} configurations walked, {result.evals:,} condition checks")
         if result.configs > MAX_CONFIGS or result.evals > MAX_EVALS:
             result.complete = False
             break
-        for chosen in fired_rules(state, values, turn, declined):
+        moves = depth.pop(config) + 1
+        ways = [(chosen, mask, *step(config, chosen)) for chosen, mask in fired_rules(state, values, turn, declined)]
+        if edges is not None:
+            edges[config] = ways
+        for chosen, _, dest, after, nxt in ways:
             result.fired.add((state, chosen.key))
-            new_vals = list(values)
-            for eff in chosen.effects:
-                if eff.term:
-                    continue
-                i = index_of[eff.variable]
-                new_vals[i] = min(highs[i], max(lows[i], eff.apply(new_vals[i])))
-            dest = chosen.goto
             result.reached.add(dest)
+            result.moves.setdefault(dest, moves)
             if dest in persona.endings:
                 continue
-            if not any(e.term for e in chosen.effects) and tuple(new_vals) == values and not guarded[(state, chosen.key)]:
+            if not any(e.term for e in chosen.effects) and after == values and not guarded[(state, chosen.key)]:
                 result.idle.add((state, dest))
-            if uses_turn and persona.turn_limit and turn >= persona.turn_limit.turns:
-                continue
-            nd = declined or persona.states[dest].declined
-            nxt = (dest, tuple(new_vals), min(turn + 1, max_turn) if uses_turn else 1, nd if uses_decline else False)
-            if nxt not in seen:
+            if nxt is not None and nxt not in seen:
                 seen.add(nxt)
+                depth[nxt] = moves
                 todo.append(nxt)
+    if edges is not None and result.complete:
+        _provocation_walk(result, norm, start, edges, state_combos)
     return result
+
+
+PROVOKING = ("threat", "hostile")
+
+
+def _provocation_walk(result: Exploration, norm, start, edges, state_combos) -> None:
+    """The fewest provocations that reach each withdrawal ending, and whether
+    one is reached with no threat at all, over the configurations already
+    walked (``edges``: each one's rules, input combinations and successors).
+
+    A move costs one provocation per tag of ``PROVOKING`` it carries; inputs a
+    state does not read are false in its combinations, which is the cheapest.
+    """
+    import heapq
+
+    endings, needed = norm
+    cost_of: dict[tuple[str, int], tuple[int, int] | None] = {}
+
+    def cheapest(state: str, mask: int, *, threat_free: bool) -> int | None:
+        """The fewest provocations among the combinations in ``mask`` (only
+        those without a threat when ``threat_free``)."""
+        key = (state, mask, threat_free)
+        if key in cost_of:
+            return cost_of[key]
+        best = None
+        combos = state_combos[state]
+        j = 0
+        while mask:
+            if mask & 1:
+                c = combos[j]
+                if not (threat_free and c.get("threat")):
+                    n = sum(bool(c.get(t)) for t in PROVOKING)
+                    best = n if best is None else min(best, n)
+                    if best == 0:
+                        break
+            mask >>= 1
+            j += 1
+        cost_of[key] = best
+        return best
+
+    def label(config, rule: CompiledRule) -> str:
+        return f"{config[0]}: {rule.label}"
+
+    # 1. The fewest provocations (Dijkstra: a move costs 0, 1 or 2).
+    best = {start: 0}
+    back: dict[tuple, tuple[tuple, str]] = {}
+    heap = [(0, 0, start)]
+    tie = 1
+    found: dict[str, tuple[int, list[str]]] = {}
+    while heap:
+        cost, _, config = heapq.heappop(heap)
+        if cost > best.get(config, cost):
+            continue
+        if cost >= needed:
+            break  # everything left is provoked enough
+        for rule, mask, dest, _, nxt in edges[config]:
+            c = cheapest(config[0], mask, threat_free=False)
+            if c is None:
+                continue
+            total = cost + c
+            if dest in endings and total < needed and (dest not in found or total < found[dest][0]):
+                path, at = [label(config, rule)], config
+                while at in back:
+                    at, how = back[at]
+                    path.append(how)
+                found[dest] = (total, path[::-1])
+            if nxt is not None and total < best.get(nxt, needed):
+                best[nxt] = total
+                back[nxt] = (config, label(config, rule))
+                heapq.heappush(heap, (total, tie, nxt))
+                tie += 1
+    for dest, (total, path) in found.items():
+        result.provoked[dest] = (total, -1, path)
+    # 2. Reached with no threat at all (any hostility)?
+    seen = {start}
+    back = {}
+    todo = deque([start])
+    while todo:
+        config = todo.popleft()
+        for rule, mask, dest, _, nxt in edges[config]:
+            if cheapest(config[0], mask, threat_free=True) is None:
+                continue
+            if dest in endings and dest not in result.provoked:
+                path, at = [label(config, rule)], config
+                while at in back:
+                    at, how = back[at]
+                    path.append(how)
+                result.provoked[dest] = (-1, 0, path[::-1])
+            if nxt is not None and nxt not in seen:
+                seen.add(nxt)
+                back[nxt] = (config, label(config, rule))
+                todo.append(nxt)
 
 
 def _short_idle_cycles(idle: set[tuple[str, str]]) -> list[list[str]]:
@@ -578,16 +837,37 @@ def _short_idle_cycles(idle: set[tuple[str, str]]) -> list[list[str]]:
     return out
 
 
-def _explore_diagnostics(persona: Persona, compiled, src: Source) -> list[Diagnostic]:
-    ex = explore(persona, compiled)
+def withdrawal_endings(persona: Persona, scenario: Scenario) -> frozenset[str]:
+    """The endings that withdraw the offer: the scenario's ``norms`` name
+    them, or (by default) every ending whose id says 'withdraw'."""
+    listed = scenario.norms.withdrawal_endings
+    if listed is None:
+        return frozenset(e for e in persona.endings if "withdraw" in e)
+    return frozenset(e for e in listed if e in persona.endings)
+
+
+def _explore_diagnostics(persona: Persona, compiled, src: Source, scenario: Scenario | None = None) -> list[Diagnostic]:
+    needed = scenario.norms.withdraw_after_threats if scenario is not None else 0
+    withdrawals = withdrawal_endings(persona, scenario) if scenario is not None and needed else frozenset()
+    ex = explore(persona, compiled, (withdrawals, needed) if withdrawals else None)
     out = []
     if not ex.complete:
         why = f"{MAX_CONFIGS:,} configurations" if ex.configs > MAX_CONFIGS else f"{MAX_EVALS:,} condition checks"
         out.append(Diagnostic(src.file, 1, 1, "warning", f"exploration stopped after {why}; unreachable-rule and loop checks are partial (fewer variables, or narrower ranges, make the walk complete)"))
         return out
+    limit = persona.turn_limit
     for e in persona.endings:
         if e not in ex.reached:
             out.append(src.diag(("endings", e), f"ending '{e}' can never be reached: the rules that lead to it can never fire", key=True))
+        elif limit is not None and e != limit.goto and ex.moves.get(e, 0) > limit.turns:
+            out.append(src.diag(("endings", e), f"ending '{e}' takes at least {ex.moves[e]} moves to reach, but the turn limit ends the conversation after {limit.turns}: it cannot be reached in practice (raise turn_limit.turns or shorten the way)", key=True, severity="warning"))
+    for e, (provocations, threats, path) in sorted(ex.provoked.items()):
+        way = " → ".join(path[-6:] if len(path) <= 6 else ["…", *path[-5:]]) + f" → {e}"
+        if threats == 0:
+            why = "with no threat at all (only open hostility, or nothing)"
+        else:
+            why = "after a single provocation" if provocations == 1 else ("without any provocation" if provocations == 0 else f"after {provocations} provocations")
+        out.append(src.diag(("endings", e), f"ending '{e}' withdraws the offer {why}, but scenario '{scenario.id}' sets norms.withdraw_after_threats: {needed} (threats and hostile moves, at least one a threat): {way}", key=True, severity="warning"))
     handler_fired: set[tuple] = set()
     for s, rules in compiled.items():
         if s not in ex.reached:
@@ -602,9 +882,9 @@ def _explore_diagnostics(persona: Persona, compiled, src: Source) -> list[Diagno
                 continue
             path = ("states", s, "rules", r.index, "when")
             if (s, r.key) in ex.satisfiable:
-                msg = f"rule {r.index + 1} of state '{s}' never fires: an earlier rule always matches first"
+                msg = f"rule {s}.rules[{r.index}] never fires: an earlier rule always matches first"
             else:
-                msg = f"rule {r.index + 1} of state '{s}' never fires: its condition is never true in this state"
+                msg = f"rule {s}.rules[{r.index}] never fires: its condition is never true in this state"
             out.append(src.diag(path, msg, severity="warning"))
     for origin in ("always", "fallback"):
         for i, _ in enumerate(getattr(persona, origin)):

@@ -30,10 +30,11 @@ FREE = "?"
 class ExprError(Exception):
     """A problem in an expression; ``offset`` is 0-based within its text."""
 
-    def __init__(self, message: str, offset: int = 0):
+    def __init__(self, message: str, offset: int = 0, unknown: str | None = None):
         super().__init__(message)
         self.message = message
         self.offset = offset
+        self.unknown = unknown  # an unknown name, for the caller to list what is known
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,107 @@ def _parse(text: str, mode: str) -> ast.AST:
     try:
         return ast.parse(text.strip(), mode=mode)
     except SyntaxError as exc:
-        offset = max((exc.offset or 1) - 1, 0)
+        hint = syntax_hint(text, condition=mode == "eval")
+        if hint is not None:
+            raise ExprError(f"cannot parse expression: {hint[1]}", hint[0]) from None
+        offset = max((exc.offset or 1) - 1, 0) + _lead(text)
         raise ExprError(f"cannot parse expression: {exc.msg}", offset) from None
     except (ValueError, RecursionError, MemoryError):
         raise ExprError("cannot parse expression") from None
+
+
+_WORDS = ("and", "or", "not")
+
+
+def _tokens(text: str) -> list[tuple[str, int]]:
+    """(token, offset) pairs, strings kept whole: enough to name a slip."""
+    out: list[tuple[str, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c.isspace():
+            i += 1
+        elif c in "\"'":
+            j = i + 1
+            while j < n and text[j] != c:
+                j += 2 if text[j] == "\\" else 1
+            out.append((text[i : j + 1], i))  # an unclosed one runs to the end
+            i = j + 1
+        elif c.isalnum() or c == "_" or c == ".":
+            j = i
+            while j < n and (text[j].isalnum() or text[j] in "_."):
+                j += 1
+            out.append((text[i:j], i))
+            i = j
+        else:
+            two = text[i : i + 2]
+            if two in ("&&", "||", "==", "!=", "<=", ">=", "=>", "=<", "+=", "-=", "++", "--", "<>"):
+                out.append((two, i))
+                i += 2
+            else:
+                out.append((c, i))
+                i += 1
+    return out
+
+
+def syntax_hint(text: str, *, condition: bool = True) -> tuple[int, str] | None:
+    """(offset, plain reason) for the slips people make in conditions and
+    effects: operators from other languages, '=' for '==', a dangling
+    'and'/'or', an unbalanced parenthesis, an unclosed quote."""
+    toks = _tokens(text)
+    if not toks:
+        return None
+    depth: list[int] = []
+    for k, (tok, at) in enumerate(toks):
+        prev = toks[k - 1][0] if k else None
+        if tok[0] in "\"'" and (len(tok) < 2 or tok[-1] != tok[0]):
+            return at, f"the text in quotes that starts here is never closed: end it with {tok[0]}"
+        if tok in ("&&", "&"):
+            return at, f"use 'and', not '{tok}'"
+        if tok in ("||", "|"):
+            return at, f"use 'or', not '{tok}'"
+        if tok == "!":
+            return at, "use 'not', not '!'"
+        if tok == "<>":
+            return at, "use '!=', not '<>'"
+        if tok in ("=>", "=<"):
+            return at, f"write '{tok[::-1]}', not '{tok}'"
+        if tok in ("++", "--"):
+            return at, f"write '{tok[0]}= 1', not '{tok}'"
+        if tok == "=" and condition:
+            return at, "'=' assigns; compare with '=='"
+        if tok == "==" and not condition:
+            return at, "'==' compares; an effect sets with '=' or changes with '+=' and '-='"
+        if tok in ("AND", "OR", "NOT", "And", "Or", "Not"):
+            return at, f"write '{tok.lower()}' in lower case"
+        if tok in ("and", "or"):
+            if prev is None or prev == "(":
+                return at, f"the condition {'starts' if prev is None else 'opens a parenthesis'} with '{tok}': something is missing before it"
+            if prev in ("and", "or", "not"):
+                return at, f"'{tok}' follows '{prev}': something is missing between them"
+        if tok == "(":
+            depth.append(at)
+        elif tok == ")":
+            if not depth:
+                return at, "this ')' closes no '('"
+            if prev == "(":
+                return at, "nothing between '(' and ')'"
+            depth.pop()
+        if prev is not None and _is_operand(prev) and _is_operand(tok) and tok != ")" and tok not in _WORDS and prev not in _WORDS:
+            return at, f"'{prev}' and '{tok}' stand side by side: join them with 'and' or 'or', or compare them"
+    last, at = toks[-1]
+    if last in _WORDS:
+        what = "condition" if condition else "effect"
+        return at, f"the {what} ends with '{last}': something is missing after it"
+    if last in ("==", "!=", "<", "<=", ">", ">=", "+", "-", "=", "+=", "-="):
+        return at, f"the {'condition' if condition else 'effect'} ends with '{last}': a value is missing after it"
+    if depth:
+        return depth[-1], "this '(' is never closed: add ')'"
+    return None
+
+
+def _is_operand(tok: str) -> bool:
+    return tok[0].isalnum() or tok[0] in "_\"'" or tok == ")"
 
 
 def _lead(text: str) -> int:
@@ -239,7 +337,9 @@ def compile_condition(text: str, names: Mapping[str, Type], free: frozenset[str]
             return names[key], lambda env: env[key]
         if isinstance(node, ast.Name):
             if node.id not in names:
-                raise fail(node, f"unknown name '{node.id}'{_suggest(node.id, names)}")
+                err = fail(node, f"unknown name '{node.id}'{_suggest(node.id, names)}")
+                err.unknown = node.id
+                raise err
             used.add(node.id)
             key = node.id
             return names[key], lambda env: env[key]
@@ -280,6 +380,8 @@ def compile_effect(text: str, variables: Mapping[str, Any], terms: Mapping[str, 
         op = "+=" if isinstance(stmt.op, ast.Add) else "-="
     elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
         target, value, op = stmt.targets[0], stmt.value, "="
+    elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Compare) and any(isinstance(o, ast.Eq) for o in stmt.value.ops):
+        raise ExprError("'==' compares; an effect sets with '=' (trust = 50) or changes with '+=' and '-='", shift + stmt.value.col_offset)
     else:
         raise ExprError("an effect is 'variable += N', 'variable -= N' or 'variable = N'", shift)
     dotted = _dotted(target)

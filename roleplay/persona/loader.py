@@ -8,6 +8,7 @@ expressions, reachability). Every problem found is reported at once.
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -63,6 +64,23 @@ def _loc_text(loc: tuple) -> str:
 _UNION_MEMBERS = {"str", "int", "list[str]", "function-after", "tagged-union"}
 
 
+_KEY_NO_SPACE = re.compile(r"^([A-Za-z_][\w.-]*):(?![\s/:])(\S.*)$", re.S)
+
+
+def _yaml_slip(value: Any, kind: str) -> tuple[str, int | None] | None:
+    """A plain reason when YAML read a slip as another type: 'goto:cold' (no
+    space after ':') is text where a mapping belongs; '{learner}' unquoted is
+    a mapping where text belongs. The message, and the offset of the ':' in
+    the text (None: at the value)."""
+    if kind in ("dict_type", "model_type", "model_attributes_type") and isinstance(value, str):
+        m = _KEY_NO_SPACE.match(value)
+        if m:
+            return f"put a space after ':' ('{m.group(1)}: {m.group(2)[:20]}'): without it YAML reads '{value[:30]}' as text", m.end(1)
+    if kind == "string_type" and isinstance(value, dict) and value and all(v is None for v in value.values()):
+        return "a text that starts with '{' is read as a mapping: put the whole text in quotes", None
+    return None
+
+
 def validation_diagnostics(src: Source, model: type[BaseModel], exc: ValidationError) -> list[Diagnostic]:
     out = []
     for err in exc.errors(include_url=False):
@@ -82,6 +100,10 @@ def validation_diagnostics(src: Source, model: type[BaseModel], exc: ValidationE
             out.append(src.diag(parent, f"missing key '{loc[-1]}'" + (f" in {_loc_text(parent)}" if parent else ""), key=True))
         elif kind == "string_pattern_mismatch":
             out.append(src.diag(loc, f"{where}: '{err.get('input')}' is not a valid id (lowercase letters, digits, '_' or '-', starting with a letter)"))
+        elif (slip := _yaml_slip(err.get("input"), kind)) is not None:
+            message, colon = slip
+            line, col = src.locate(loc, err["input"], colon, ":") if colon is not None else src.where(loc)
+            out.append(Diagnostic(src.file, line, col, "error", f"{where}: {message}" if where else message))
         else:
             msg = err["msg"]
             if kind in ("string_type", "int_type", "bool_type", "list_type", "dict_type", "float_type", "model_type"):
@@ -140,7 +162,7 @@ def load_persona(path: str | Path, scenario_path: Path | None = None, *, explore
     base_terms, term_diags = scenario_terms(scenario, scenario_src)
     if any(d.severity == "error" for d in term_diags):
         raise ScriptError(term_diags)
-    diagnostics, rules = check_persona(persona, scenario, src, explore=explore, terms=base_terms)
+    diagnostics, rules = check_persona(persona, scenario, src, explore=explore, terms=base_terms, scenario_src=scenario_src)
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
         raise ScriptError(diagnostics)

@@ -75,6 +75,21 @@ class Framing(Strict):
     )
 
 
+class Norms(Strict):
+    """What every persona of the scenario must respect; ``roleplay validate`` checks it."""
+
+    withdraw_after_threats: Annotated[int, Field(ge=0, le=10)] = Field(
+        2,
+        description=(
+            "An ending that withdraws the offer is reached only after this many provocations: threats and hostile"
+            " moves, at least one of them a threat (0 switches the check off)."
+        ),
+    )
+    withdrawal_endings: list[Identifier] | None = Field(
+        None, description="The endings that withdraw the offer; default: every ending whose id contains 'withdraw'."
+    )
+
+
 class Scenario(Strict):
     """A negotiation situation shared by several personas (``scenario.yaml``)."""
 
@@ -100,6 +115,7 @@ class Scenario(Strict):
         default_factory=dict,
         description="The negotiable terms (issue ids of CONTRACTS.md) with the offer's starting value of each.",
     )
+    norms: Norms = Field(default_factory=Norms, description="Rules every persona of the scenario keeps, checked by validate.")
 
 
 class ScenarioTerm(Strict):
@@ -208,6 +224,9 @@ class Persona(Strict):
     difficulty: Difficulty
     summary: Line
     voice: Text = Field(description="How this manager talks, for authors and the picker.")
+    relationship: Identifier | None = Field(
+        None, description="The variable shown as the relationship (the coach panel's bar, the debrief); default: trust."
+    )
     names: dict[Identifier, Line] = Field(default_factory=dict, description="Template names that override the scenario's.")
     variables: dict[Identifier, Variable] = Field(default_factory=dict)
     opening: list[Line] = Field(

@@ -95,6 +95,65 @@ def load_plan_file(path: Path) -> tuple[PlanFile, Source]:
     return plan, src
 
 
+OUTCOMES = ("success", "partial", "failure", "incomplete")  # incomplete: the moves ran out first
+
+
+def _unknown(what: str, name: str, options, listed: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(name), sorted(options), n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown {what} '{name}'{hint}; {listed}: {', '.join(options) or 'none'}"
+
+
+def expectation_problems(plan_file: PlanFile, src: Source, loaded) -> list[Diagnostic]:
+    """What each plan's ``expect`` names that the persona does not have: an
+    outcome, an ending, a state, a principle or a term spelled wrong would
+    otherwise fail every run (or, for ``visits``, never be checked)."""
+    from roleplay.analysis.principles import PRINCIPLE_IDS
+    from roleplay.persona.termspec import normalize
+
+    p = loaded.persona
+    out: list[Diagnostic] = []
+    places = [*p.states, *p.endings]
+    for i, plan in enumerate(plan_file.plans):
+        e, at = plan.expect, ("plans", i, "expect")
+        if e.outcome is not None:
+            wanted = [(e.outcome, at + ("outcome",))] if isinstance(e.outcome, str) else [(o, at + ("outcome", k)) for k, o in enumerate(e.outcome)]
+            out += [src.diag(path, "expect.outcome: " + _unknown("outcome", o, OUTCOMES, "outcomes are")) for o, path in wanted if o not in OUTCOMES]
+        if e.ending is not None and e.ending not in p.endings:
+            out.append(src.diag(at + ("ending",), "expect.ending: " + _unknown("ending", e.ending, list(p.endings), f"{p.id}'s endings")))
+        for k, sname in enumerate(e.visits):
+            if sname not in places:
+                out.append(src.diag(at + ("visits", k), "expect.visits: " + _unknown("state", sname, places, f"{p.id}'s states and endings")))
+        for key in ("principle_min", "principle_max"):
+            for pid in getattr(e, key):
+                if pid not in PRINCIPLE_IDS:
+                    out.append(src.diag(at + (key, pid), f"expect.{key}: " + _unknown("principle", pid, PRINCIPLE_IDS, "principles"), key=True))
+        for key in ("deal", "offer"):
+            for issue, value in (getattr(e, key) or {}).items():
+                info = loaded.terms.get(issue)
+                if info is None:
+                    out.append(src.diag(at + (key, issue), f"expect.{key}: " + _unknown("term", issue, list(loaded.terms), "the scenario's terms"), key=True))
+                elif normalize(info.kind, value) is None:
+                    out.append(src.diag(at + (key, issue), f"expect.{key}.{issue}: '{value}' is not a {info.kind} value" + (' (write a date as "June 23")' if info.kind == "date" else "")))
+    return out
+
+
+def check_plan_file(path: Path) -> list[Diagnostic]:
+    """``roleplay validate`` of a test plan: its shape, its tags, and what it
+    expects against the persona it tests."""
+    plan_file, src = load_plan_file(path)
+    try:
+        loaded = load_persona(persona_path_for(path, plan_file.persona))
+    except LookupError as exc:
+        return [src.diag(("persona",) if plan_file.persona else (), str(exc))]
+    except ScriptError as exc:
+        first = exc.errors[0] if exc.errors else exc.diagnostics[0]
+        return [src.diag(("persona",) if plan_file.persona else (), f"the persona this plan tests does not load ({first.file}:{first.line}:{first.col}: {first.message}), so its expectations cannot be checked")]
+    return expectation_problems(plan_file, src, loaded)
+
+
 def persona_path_for(plan_path: Path, declared: str | None) -> Path:
     if declared:
         candidate = plan_path.parent / declared
@@ -112,6 +171,9 @@ def run_plan_file(path: Path) -> list[PlanResult]:
 
     plan_file, src = load_plan_file(path)
     persona = load_persona(persona_path_for(path, plan_file.persona))
+    problems = expectation_problems(plan_file, src, persona)
+    if problems:
+        raise ScriptError(problems)
     results = []
     for i, plan in enumerate(plan_file.plans):
         moves = [Move(m) if isinstance(m, str) else Move(m.text, tuple(m.tags) if m.tags is not None else None) for m in plan.moves]
@@ -228,15 +290,24 @@ def print_playthroughs(paths: list[Path], runs: int) -> int:
         lengths = sorted(r.lengths)
         median = lengths[len(lengths) // 2] if lengths else 0
         endings = ", ".join(f"{e} {100 * n / runs:.0f}%" for e, n in r.endings.most_common())
-        print(f"{persona.id}: {runs} random playthroughs, median {median} moves; {endings}" + (f"; {r.unfinished} never ended" if r.unfinished else ""))
+        planned = (Path(persona.file).parent / f"{Path(persona.file).stem}{TEST_SUFFIX}").is_file()
+        print(f"{persona.id}: {runs} random playthroughs, median {median} moves; {endings}" + (f"; {r.unfinished} never ended" if r.unfinished else "")
+              + ("" if planned else " (no test plan)"))
         stuck += bool(r.unfinished)
     return 1 if stuck else 0
 
 
-def run_test_paths(paths: list[Path], *, verbose: bool = False) -> int:
-    """Run plans; print one line per failure (gcc style); exit 0, 1 (failures) or 2 (bad files)."""
+def run_test_paths(paths: list[Path], *, verbose: bool = False, plans_optional: bool = False) -> int:
+    """Run plans; print one line per failure (gcc style); exit 0, 1 (failures) or 2 (bad files).
+
+    With ``plans_optional`` (other checks follow, such as random playthroughs)
+    finding no plan is said and is not a failure.
+    """
     files = plan_files(paths)
     if not files:
+        if plans_optional:
+            print("roleplay: no test plan (*.test.yaml) found; nothing to run but the playthroughs", file=sys.stderr)
+            return 0
         print("roleplay: no test plans (*.test.yaml) found", file=sys.stderr)
         return 2
     passed = failed = broken = 0

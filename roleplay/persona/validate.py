@@ -28,10 +28,9 @@ def validate_file(path: Path) -> list[Diagnostic]:
 
             return check_assignment_file(path)
         if kind == "test":
-            from roleplay.persona.testplan import load_plan_file
+            from roleplay.persona.testplan import check_plan_file
 
-            load_plan_file(path)
-            return []
+            return check_plan_file(path)
         return list(load_persona(path, explore=True).warnings)
     except ScriptError as exc:
         return exc.diagnostics
@@ -52,4 +51,6 @@ def validate_paths(paths: list[Path]) -> tuple[list[Diagnostic], int]:
             checked += 1
             report(f"checking {display_path(f)} ({i} of {len(files)})")
             out += validate_file(f)
-    return out, checked
+    # A scenario's problem is also each of its personas' (their load checks it):
+    # say it once.
+    return list(dict.fromkeys(out)), checked

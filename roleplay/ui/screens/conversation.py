@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from roleplay.engine.conversation import Conversation
-from roleplay.engine.debrief import TRUST, term_review
+from roleplay.engine.debrief import relationship_var, term_review
 from roleplay.engine.session import MAX_MESSAGE_CHARS, SessionEnded
 from roleplay.persona.template import fill
 from roleplay.ui.safe_text import notify, one_line
@@ -57,7 +57,8 @@ class ConversationScreen(Screen):
         from roleplay.analysis.principles import active_principles
 
         self.active = list(active_principles(weights))
-        var = lp.persona.variables.get(TRUST)
+        self.relationship = relationship_var(lp)  # the persona's relationship variable (default: trust)
+        var = lp.persona.variables.get(self.relationship)
         self.trust_range = (var.min, var.max) if var else (0, 100)
 
     @property
@@ -167,7 +168,7 @@ class ConversationScreen(Screen):
 
     def refresh_status(self) -> None:
         s = self.session
-        trust = s.variables.get(TRUST)
+        trust = s.variables.get(self.relationship)
         last = s.turns[-1] if s.turns else None
         self.query_one(CoachPanel).refresh_from(
             score=s.score(), active=self.active, trust=trust, trust_range=self.trust_range, change=self._last_change, turn=last,
@@ -355,7 +356,7 @@ class ConversationScreen(Screen):
             return
         self._clear_pending()
         try:
-            before = self.session.variables.get(TRUST)
+            before = self.session.variables.get(self.relationship)
             try:
                 turn = self.conv.play(text, heard=heard)  # logged and fsynced before it returns
             except SessionEnded:
@@ -366,7 +367,7 @@ class ConversationScreen(Screen):
                 notify(self.app, str(exc), severity="warning")
                 return
             self._warn_unsaved()
-            after = self.session.variables.get(TRUST)
+            after = self.session.variables.get(self.relationship)
             self._last_change = (after - before) if (after is not None and before is not None) else None
             chat = self.query_one("#chat", VerticalScroll)
             new = [self._turn_widget(turn)]
