@@ -259,6 +259,7 @@ def cmd_validate(args) -> int:
     return EXIT_OK
 
 
+        sys.stdout.flush()  # the problems first, then the summary, when both streams go to one place
 def cmd_detect(args) -> int:
     from roleplay.analysis.detect_stream import run_detect
 

@@ -376,13 +376,28 @@ def test_an_undeclared_relationship_variable_is_an_error(write_persona):
     assert "relationship 'turst' is not a variable (did you mean 'trust'?)" in d.message and d.line == line_of(text, "relationship:")
 
 
-def test_the_coach_panel_reads_the_relationship_through_the_engine():
-    import inspect
+async def test_the_coach_panel_shows_the_relationship_variable_by_its_name(tmp_path):
+    """Before: the bar read only a variable named exactly `trust` (else 'not tracked')."""
+    from roleplay.engine.conversation import Conversation
+    from roleplay.persona.loader import load_persona
+    from roleplay.ui.app import RoleplayApp
+    from roleplay.ui.widgets.coach import TrustMeter
+    from roleplay.ui.widgets.composer import Composer
 
-    from roleplay.ui.screens import conversation
-
-    source = inspect.getsource(conversation)
-    assert "relationship_var" in source and ".get(TRUST)" not in source
+    shutil.copy(TINY_DIR / "scenario.yaml", tmp_path / "scenario.yaml")
+    text = (TINY_DIR / "tiny.yaml").read_text(encoding="utf-8").replace("trust", "rapport")
+    (tmp_path / "tiny.yaml").write_text(text.replace("variables:", "relationship: rapport\nvariables:", 1), encoding="utf-8")
+    conv = Conversation.start(load_persona(tmp_path / "tiny.yaml"), 0)
+    app = RoleplayApp(conversation=conv)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        meter = app.screen.query_one(TrustMeter)
+        assert str(meter.render()).startswith("Rapport") and "50" in str(meter.render())
+        app.screen.query_one(Composer).text = "This is ridiculous, do it or I walk."
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "10" in str(meter.render()) and "(−40)" in str(meter.render())
 
 
 # ------------------------------------------------ 10. random playthroughs without a plan

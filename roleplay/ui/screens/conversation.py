@@ -60,6 +60,7 @@ class ConversationScreen(Screen):
         self.relationship = relationship_var(lp)  # the persona's relationship variable (default: trust)
         var = lp.persona.variables.get(self.relationship)
         self.trust_range = (var.min, var.max) if var else (0, 100)
+        self.relationship_label = self.relationship.replace("_", " ").capitalize()  # "rapport" -> "Rapport"
 
     @property
     def session(self):
@@ -172,10 +173,10 @@ class ConversationScreen(Screen):
         last = s.turns[-1] if s.turns else None
         self.query_one(CoachPanel).refresh_from(
             score=s.score(), active=self.active, trust=trust, trust_range=self.trust_range, change=self._last_change, turn=last,
-            terms=term_review(s.persona, s.turns),
+            terms=term_review(s.persona, s.turns), label=self.relationship_label,
         )
         if not self.exam:
-            self.query_one("#coach-strip", Static).update(strip_text(last, s.score(), trust, self._last_change))
+            self.query_one("#coach-strip", Static).update(strip_text(last, s.score(), trust, self._last_change, self.relationship_label))
         composer = self.query_one(Composer)
         line = self.query_one("#channel-line", Static)
         if s.ended:

@@ -33,13 +33,16 @@ def _num(value: int | None) -> str:
 
 
 class TrustMeter(Static):
-    """The relationship: the trust variable as a bar, its number and its last change."""
+    """The relationship: the persona's relationship variable (``trust`` unless it
+    names another) as a bar, its number and its last change."""
+
+    label = "Trust"
 
     def show(self, value: int | None, lo: int = 0, hi: int = 100, change: int | None = None) -> None:
         if value is None:
             self.update(Content("Relationship: not tracked").stylize("dim"))
             return
-        parts: list = [("Trust".ljust(LABEL_WIDTH), "bold"), bar(value, 10, lo, hi), f" {value:>3}"]
+        parts: list = [(self.label[:LABEL_WIDTH - 1].ljust(LABEL_WIDTH), "bold"), bar(value, 10, lo, hi), f" {value:>3}"]
         if change:
             parts.append((f" ({signed(change)})", delta_style(change)))
         self.update(Content.assemble(*parts))
@@ -125,7 +128,8 @@ class CoachPanel(VerticalScroll):
             self.query_one(TrustMeter).display = False
             self.query_one(FeedbackView).show_exam()
 
-    def refresh_from(self, *, score: SessionScore, active: Sequence[str], trust: int | None, trust_range: tuple[int, int], change: int | None, turn: Turn | None, terms=()) -> None:
+    def refresh_from(self, *, score: SessionScore, active: Sequence[str], trust: int | None, trust_range: tuple[int, int], change: int | None, turn: Turn | None, terms=(), label: str = "Trust") -> None:
+        self.query_one(TrustMeter).label = label
         view = self.query_one(TermsView)
         view.display = bool(terms)
         if terms:
@@ -137,7 +141,7 @@ class CoachPanel(VerticalScroll):
         self.query_one(FeedbackView).show_turn(turn)
 
 
-def strip_text(turn: Turn | None, score: SessionScore, trust: int | None, change: int | None) -> Content:
+def strip_text(turn: Turn | None, score: SessionScore, trust: int | None, change: int | None, label: str = "trust") -> Content:
     """The one-line coach summary shown under the chat when the panel is hidden."""
     parts: list = [("Coach ", "bold")]
     if turn is not None and turn.feedback:
@@ -145,7 +149,7 @@ def strip_text(turn: Turn | None, score: SessionScore, trust: int | None, change
             parts += [(signed(f.delta), delta_style(f.delta)), f" {short_name(f.principle)}  "]
     parts.append(f"score {_num(score.overall).strip()}")
     if trust is not None:
-        parts.append(f" · trust {trust}")
+        parts.append(f" · {label.lower()} {trust}")
         if change:
             parts.append((f" ({signed(change)})", delta_style(change)))
     parts.append(("  · F3 details", "dim"))
