@@ -241,7 +241,7 @@ _progress_line = _ProgressLine()
 
 
 def cmd_validate(args) -> int:
-    from roleplay.persona.validate import validate_paths
+    from roleplay.authoring.validate import validate_paths
 
     from roleplay.persona.progress import reporting
 
@@ -468,7 +468,7 @@ def cmd_grade(args) -> int:
 
 
 def cmd_test(args) -> int:
-    from roleplay.persona.testplan import print_playthroughs, run_test_paths
+    from roleplay.authoring.testplan import print_playthroughs, run_test_paths
 
     if args.random is not None and args.random < 1:
         raise UsageError("--random needs a positive number of playthroughs")
@@ -486,7 +486,7 @@ def cmd_test(args) -> int:
 
 
 def cmd_graph(args) -> int:
-    from roleplay.persona.graph import to_dot, to_mermaid
+    from roleplay.authoring.graph import to_dot, to_mermaid
 
     draw = to_dot if args.format == "dot" else to_mermaid
     print(draw(_load(args.persona), effects=args.effects))
@@ -580,8 +580,8 @@ def cmd_try(args) -> int:
 
 def cmd_new(args) -> int:
     from roleplay.authoring.scaffold import ScaffoldError, scaffold
-    from roleplay.persona.testplan import run_plan_file
-    from roleplay.persona.validate import validate_paths
+    from roleplay.authoring.testplan import run_plan_file
+    from roleplay.authoring.validate import validate_paths
 
     try:
         written = scaffold(args.scenario, args.persona, Path(args.dir) if args.dir else None)

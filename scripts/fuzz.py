@@ -377,7 +377,7 @@ def check_persona_files(folder: Path, persona_file: Path, scenario_mutated: bool
     from roleplay.engine.session import Session, SessionEnded
     from roleplay.persona.diagnostics import ScriptError
     from roleplay.persona.loader import load_persona, resolve
-    from roleplay.persona.validate import validate_paths
+    from roleplay.authoring.validate import validate_paths
 
     paths = [persona_file] + ([folder / "scenario.yaml"] if scenario_mutated else [])
     diagnostics, _ = validate_paths(paths)  # must never raise

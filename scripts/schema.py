@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from roleplay.persona.schema import render, schemas  # noqa: E402
+from roleplay.authoring.schema import render, schemas  # noqa: E402
 
 
 def main() -> int:

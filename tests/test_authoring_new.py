@@ -9,8 +9,8 @@ import pytest
 from conftest import REPO
 from roleplay.authoring.scaffold import ScaffoldError, scaffold
 from roleplay.cli import main
-from roleplay.persona.testplan import run_plan_file
-from roleplay.persona.validate import validate_paths
+from roleplay.authoring.testplan import run_plan_file
+from roleplay.authoring.validate import validate_paths
 
 
 def _passes(written) -> None:

@@ -9,8 +9,8 @@ import re
 from conftest import REPO
 from roleplay.authoring.scaffold import scaffold
 from roleplay.cli import main
-from roleplay.persona.testplan import run_plan_file
-from roleplay.persona.validate import validate_paths
+from roleplay.authoring.testplan import run_plan_file
+from roleplay.authoring.validate import validate_paths
 
 DOC = (REPO / "docs" / "AUTHORING.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```(\w*)\n(.*?)```", DOC, re.S)

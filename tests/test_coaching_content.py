@@ -11,7 +11,7 @@ import pytest
 
 from roleplay.coaching.load import CONTENT, coaching, load_content
 from roleplay.persona.diagnostics import ScriptError
-from roleplay.persona.validate import validate_paths
+from roleplay.authoring.validate import validate_paths
 
 REPO = Path(__file__).resolve().parent.parent
 TEXT = CONTENT.read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ def test_import_linter_contract_holds():
     result = subprocess.run([exe, "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "The core knows no screen KEPT" in result.stdout
+    assert "Tools sit above the compiler and the engine KEPT" in result.stdout
 
 
 def test_importing_the_core_does_not_import_textual():

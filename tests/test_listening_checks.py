@@ -9,7 +9,7 @@ from conftest import FIXTURES
 
 from roleplay.persona.diagnostics import ScriptError
 from roleplay.persona.loader import load_persona
-from roleplay.persona.validate import validate_paths
+from roleplay.authoring.validate import validate_paths
 
 HAGGLE_DIR = FIXTURES / "listening" / "haggle"
 TEXT = (HAGGLE_DIR / "haggle.yaml").read_text(encoding="utf-8")

@@ -177,7 +177,7 @@ def test_diagnostic_format_is_gcc_style(write_persona):
 
 
 def test_unknown_principle_weight_is_reported_in_the_scenario_file(persona_dir):
-    from roleplay.persona.validate import validate_file
+    from roleplay.authoring.validate import validate_file
 
     path = persona_dir / "scenario.yaml"
     text = path.read_text().replace("  no_threats: 2", "  no_threats: 2\n  colaboration: 1")

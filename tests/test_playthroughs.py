@@ -4,7 +4,7 @@ import pytest
 
 from roleplay.persona.catalog import shipped_personas
 from roleplay.persona.loader import load_persona
-from roleplay.persona.playthrough import random_playthroughs
+from roleplay.authoring.playthrough import random_playthroughs
 
 RUNS = 150
 

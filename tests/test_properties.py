@@ -51,7 +51,7 @@ def _bank_vp_copy(tmp_path, old: str, new: str):
 ], ids=["inf", "5000-hex-digits"])
 def test_a_number_no_persona_can_use_is_a_clear_error(tmp_path, old, new):
     from roleplay.persona.loader import load_persona
-    from roleplay.persona.validate import validate_paths
+    from roleplay.authoring.validate import validate_paths
 
     path = _bank_vp_copy(tmp_path, old, new)
     with pytest.raises(ScriptError) as exc:
@@ -286,7 +286,7 @@ def _validate_and_load(root: Path, pid: str, persona: bytes, scenario: bytes) ->
     from roleplay.engine.export import transcript_markdown, visible_text
     from roleplay.engine.session import Session, SessionEnded
     from roleplay.persona.loader import load_persona, resolve
-    from roleplay.persona.validate import validate_paths
+    from roleplay.authoring.validate import validate_paths
 
     case = Path(tempfile.mkdtemp(dir=root))
     folder = case / "p"  # alone in its parent: no sibling's scenario stands in

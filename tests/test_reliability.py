@@ -217,7 +217,7 @@ def _wide_persona(states: int, rules_per_state: int) -> str:
 
 def test_a_walk_too_large_to_finish_stops_with_a_warning_and_reports_progress_on_the_way(persona_dir, write_persona):
     from roleplay.persona.progress import reporting
-    from roleplay.persona.validate import validate_paths
+    from roleplay.authoring.validate import validate_paths
 
     path = write_persona(_wide_persona(states=400, rules_per_state=6), "wide.yaml")
     seen: list[str] = []

@@ -1,6 +1,6 @@
 """The committed editor schemas match the models they come from."""
 
-from roleplay.persona.schema import render, schemas
+from roleplay.authoring.schema import render, schemas
 from tests.conftest import REPO
 
 

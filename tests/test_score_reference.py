@@ -14,7 +14,7 @@ from roleplay.engine.move import Move
 from roleplay.engine.session import Session
 from roleplay.persona.catalog import shipped_personas
 from roleplay.persona.loader import load_persona
-from roleplay.persona.testplan import load_plan_file
+from roleplay.authoring.testplan import load_plan_file
 
 PERSONAS = {pid: load_persona(path) for pid, path in sorted(shipped_personas().items())}
 

@@ -6,8 +6,8 @@ import pytest
 
 from roleplay.persona.catalog import kind_of, shipped_root, yaml_files
 from roleplay.persona.loader import load_persona
-from roleplay.persona.testplan import run_plan_file
-from roleplay.persona.validate import validate_paths
+from roleplay.authoring.testplan import run_plan_file
+from roleplay.authoring.validate import validate_paths
 
 ROOT = shipped_root()
 PERSONA_FILES = [f for f in yaml_files(ROOT) if kind_of(f) == "persona"]
@@ -71,7 +71,7 @@ def test_plans_reach_every_ending(path):
 def test_each_persona_has_free_text_plans_for_the_four_kinds_of_play(path):
     """Exemplary, poor, small talk first and a restated plan, in free text
     (through the real tagger), with the deal checked where one is reached."""
-    from roleplay.persona.testplan import load_plan_file
+    from roleplay.authoring.testplan import load_plan_file
 
     plans, _ = load_plan_file(path)
     free = [p for p in plans.plans if all(isinstance(m, str) for m in p.moves)]

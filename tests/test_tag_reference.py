@@ -191,7 +191,7 @@ def test_the_proposal_is_seeded_and_local():
 
 def test_the_persona_schema_lists_what_a_condition_reads():
     from roleplay.analysis.signals import SIGNAL_NAMES
-    from roleplay.persona.schema import schemas
+    from roleplay.authoring.schema import schemas
 
     defs = schemas()["persona.schema.json"]["definitions"]
     for model in ("Rule", "Handler"):

@@ -107,7 +107,7 @@ def markdown(title: str, model: type[BaseModel], intro: str) -> str:
 
 def document() -> str:
     from roleplay.persona.model import Persona, Scenario
-    from roleplay.persona.testplan import PlanFile
+    from roleplay.authoring.testplan import PlanFile
 
     parts = [
         "# File reference\n",

@@ -130,7 +130,7 @@ def format_table(reports: list[PolicyReport]) -> str:
 def print_playtests(paths, runs: int) -> int:
     """Phrase-bank playtests of every persona under ``paths``; 1 when good play
     repeats a line or leaves 5% or more unfinished (the suite's thresholds)."""
-    from roleplay.persona.testplan import load_personas_under
+    from roleplay.authoring.testplan import load_personas_under
     from roleplay.playtest.bank import load_bank
 
     voices = load_bank()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from roleplay.analysis.tags import TAGS
 from roleplay.persona.compiled import LoadedPersona
+from roleplay.engine.session import Session
 
 MAX_MOVES = 100  # a persona without a turn limit is cut here and counted as unfinished
 
@@ -40,7 +41,6 @@ def random_tags(rng: random.Random) -> tuple[str, ...]:
 
 def random_playthroughs(persona: LoadedPersona, runs: int, seed: int = 0) -> PlaythroughReport:
     """Play ``runs`` random conversations; deterministic for a given seed."""
-    from roleplay.engine.session import Session
 
     report = PlaythroughReport(persona.id, runs)
     rng = random.Random(f"playthrough:{seed}")

@@ -28,7 +28,7 @@ def validate_file(path: Path) -> list[Diagnostic]:
 
             return check_assignment_file(path)
         if kind == "test":
-            from roleplay.persona.testplan import check_plan_file
+            from roleplay.authoring.testplan import check_plan_file
 
             return check_plan_file(path)
         return list(load_persona(path, explore=True).warnings)

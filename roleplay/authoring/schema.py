@@ -26,7 +26,7 @@ def schemas() -> dict[str, dict]:
     from roleplay.coaching.model import Content
     from roleplay.grading.assignment import Assignment
     from roleplay.persona.model import Persona, Scenario
-    from roleplay.persona.testplan import PlanFile
+    from roleplay.authoring.testplan import PlanFile
 
     from roleplay.analysis.tag_reference import ReferenceFile
     from roleplay.analysis.tags import TAGS

@@ -21,6 +21,7 @@ from roleplay.persona.compiled import display_path
 from roleplay.persona.diagnostics import Diagnostic, ScriptError
 from roleplay.persona.loader import load_persona, parse_model
 from roleplay.persona.yamlsource import Source, load_yaml_file
+from roleplay.engine.session import Move, Session
 
 Outcome = str
 
@@ -167,7 +168,6 @@ def persona_path_for(plan_path: Path, declared: str | None) -> Path:
 
 
 def run_plan_file(path: Path) -> list[PlanResult]:
-    from roleplay.engine.session import Move, Session
 
     plan_file, src = load_plan_file(path)
     persona = load_persona(persona_path_for(path, plan_file.persona))
@@ -282,7 +282,7 @@ def load_personas_under(paths: list[Path]) -> tuple[list, int]:
 
 def print_playthroughs(paths: list[Path], runs: int) -> int:
     """Random playthroughs of every persona under ``paths``; 1 if any never ends."""
-    from roleplay.persona.playthrough import random_playthroughs
+    from roleplay.authoring.playthrough import random_playthroughs
 
     personas, stuck = load_personas_under(paths)
     for persona in personas:
