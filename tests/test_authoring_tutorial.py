@@ -55,3 +55,15 @@ def test_the_tutorial_works_as_written(tmp_path, capsys, monkeypatch):
     results = run_plan_file(plan)
     assert [r.name for r in results][-1] == "asking how pay is decided, then a start date"
     assert all(r.ok for r in results), [r.failures for r in results if not r.ok]
+
+
+def test_the_key_reference_is_generated_current_and_describes_every_key():
+    from roleplay.authoring.reference import document, rows
+    from roleplay.authoring.testplan import PlanFile
+    from roleplay.grading.assignment import Assignment
+    from roleplay.persona.model import Persona, Scenario
+
+    assert (REPO / "docs" / "reference.md").read_text(encoding="utf-8") == document(), "run python scripts/reference.py"
+    missing = [f"{m.__name__}.{key}" for m in (Persona, Scenario, PlanFile, Assignment) for key, _, _, desc in rows(m) if not desc]
+    assert missing == []
+    assert "| `states.NAME.rules[].when` |" in document() and "| `terms.NAME.also` |" in document()

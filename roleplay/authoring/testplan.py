@@ -31,20 +31,20 @@ class _Strict(BaseModel):
 
 
 class TaggedMove(_Strict):
-    text: str = ""
-    tags: list[str] | None = None
+    text: str = Field("", description="The words (their terms are still read, and shown in the transcript).")
+    tags: list[str] | None = Field(None, description="The exact tags of the move, instead of the tagger's reading.")
 
 
 class Expect(_Strict):
-    outcome: list[str] | str | None = None
-    ending: str | None = None
-    min_score: Annotated[int, Field(ge=0, le=100)] | None = None
-    max_score: Annotated[int, Field(ge=0, le=100)] | None = None
-    principle_min: dict[str, int] = Field(default_factory=dict)
-    principle_max: dict[str, int] = Field(default_factory=dict)
-    visits: list[str] = Field(default_factory=list)
-    min_turns: int | None = None
-    max_turns: int | None = None
+    outcome: list[str] | str | None = Field(None, description="success, partial, failure or incomplete (or a list of them).")
+    ending: str | None = Field(None, description="The ending's id.")
+    min_score: Annotated[int, Field(ge=0, le=100)] | None = Field(None, description="The overall at least.")
+    max_score: Annotated[int, Field(ge=0, le=100)] | None = Field(None, description="The overall at most.")
+    principle_min: dict[str, int] = Field(default_factory=dict, description="principle id -> its score at least.")
+    principle_max: dict[str, int] = Field(default_factory=dict, description="principle id -> its score at most.")
+    visits: list[str] = Field(default_factory=list, description="States the conversation must pass through.")
+    min_turns: int | None = Field(None, description="At least so many moves played.")
+    max_turns: int | None = Field(None, description="At most so many moves played.")
     deal: dict[str, int | float | str] | None = Field(
         None, description="The deal the ending settles, issue -> value ('{}' for none); dates as \"June 23\"."
     )
@@ -53,15 +53,15 @@ class Expect(_Strict):
 
 
 class Plan(_Strict):
-    name: Annotated[str, StringConstraints(min_length=1)]
-    seed: int = 0
-    moves: list[str | TaggedMove] = Field(min_length=1)
-    expect: Expect
+    name: Annotated[str, StringConstraints(min_length=1)] = Field(description="What the plan shows, for the report.")
+    seed: int = Field(0, description="The seed for the manager's choice of lines.")
+    moves: list[str | TaggedMove] = Field(min_length=1, description="The learner's messages: text, or {tags: [...], text: ...}.")
+    expect: Expect = Field(description="What the conversation must end in.")
 
 
 class PlanFile(_Strict):
-    persona: str | None = None
-    plans: list[Plan] = Field(min_length=1)
+    persona: str | None = Field(None, description="The persona (default: the file of the same name beside it).")
+    plans: list[Plan] = Field(min_length=1, description="The scripted conversations.")
 
 
 @dataclass

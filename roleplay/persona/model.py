@@ -33,8 +33,8 @@ class Strict(BaseModel):
 class ChannelLine(Strict):
     """A line that fits one channel only (an email sign-off, a pause on a call)."""
 
-    text: Line
-    channel: Channel
+    text: Line = Field(description="The line, with {placeholders}.")
+    channel: Channel = Field(description="email or call: the only channel it may be said on.")
 
 
 # A reply variant: plain text fits any channel.
@@ -93,17 +93,17 @@ class Norms(Strict):
 class Scenario(Strict):
     """A negotiation situation shared by several personas (``scenario.yaml``)."""
 
-    id: Identifier
-    title: Line
-    summary: Line
+    id: Identifier = Field(description="The scenario's id; its personas name it in `scenario:`.")
+    title: Line = Field(description="Shown in the picker, the chat and the debrief.")
+    summary: Line = Field(description="One line for the picker.")
     post_acceptance: bool = Field(
         False, description="True when the candidate has already accepted the offer: the alternative must stay private."
     )
-    opening_channel: Channel
+    opening_channel: Channel = Field(description="email or call: how the conversation opens.")
     names: dict[Identifier, Line] = Field(
         default_factory=dict, description="Names used in templates as {key}, e.g. company, city, learner."
     )
-    briefing: Briefing
+    briefing: Briefing = Field(description="What the learner reads first: role, situation, confidential facts, goals.")
     weights: dict[str, Annotated[float, Field(ge=0, le=5)]] = Field(
         default_factory=dict, description="Principle id -> weight (default 1; 0 switches the principle off)."
     )
@@ -137,10 +137,10 @@ class ScenarioTerm(Strict):
 class Variable(Strict):
     """A number the manager keeps track of, such as trust or patience."""
 
-    start: int
-    min: int = 0
-    max: int = 100
-    description: Line | None = None
+    start: int = Field(description="Its value when the conversation starts.")
+    min: int = Field(0, description="The lowest value; effects stop here.")
+    max: int = Field(100, description="The highest value; effects stop here.")
+    description: Line | None = Field(None, description="For authors: what it stands for.")
 
 
 class Rule(Strict):
@@ -158,43 +158,43 @@ class Handler(Strict):
 
     when: Line = Field(description="A condition, as in a state's rules.")
     goto: Identifier | None = Field(None, description="A state or an ending; left out, the conversation stays where it is.")
-    effects: list[Line] = Field(default_factory=list)
+    effects: list[Line] = Field(default_factory=list, description="Assignments, as in a state's rules.")
     say: list[Say] = Field(default_factory=list, description="Replies; default: the target's lines.")
     only_in: list[Identifier] = Field(default_factory=list, description="Apply in these states only.")
     except_in: list[Identifier] = Field(default_factory=list, description="Apply everywhere but these states.")
-    note: Line | None = None
+    note: Line | None = Field(None, description="For authors: why this handler exists.")
 
 
 class Otherwise(Strict):
     """What happens when no rule matches."""
 
-    goto: Identifier
-    effects: list[Line] = Field(default_factory=list)
-    say: list[Say] = Field(default_factory=list)
-    note: Line | None = None
+    goto: Identifier = Field(description="A state or an ending (often the state itself).")
+    effects: list[Line] = Field(default_factory=list, description="Assignments, as in a rule.")
+    say: list[Say] = Field(default_factory=list, description="Replies; default: the target's lines.")
+    note: Line | None = Field(None, description="For authors.")
 
 
 class State(Strict):
     """A moment of the conversation: what the manager says, and what may come next."""
 
-    channel: Channel
+    channel: Channel = Field(description="email or call: the channel of the learner's next message here.")
     say: list[Say] = Field(min_length=1, description="Variants of the manager's reply; one is chosen per visit.")
     again: list[Say] = Field(
         default_factory=list,
         description="Said on coming back once the other lines are used: a nudge that names what is still missing.",
     )
     declined: bool = Field(False, description="True when the manager says no to the request here.")
-    rules: list[Rule] = Field(default_factory=list)
+    rules: list[Rule] = Field(default_factory=list, description="Tried in order after the always handlers; the first whose when holds fires.")
     otherwise: Otherwise | None = Field(None, description="Default: stay here and say an unused 'again' line.")
-    note: Line | None = None
+    note: Line | None = Field(None, description="For authors.")
 
 
 class Ending(Strict):
     """A final state with an outcome for the debrief."""
 
-    outcome: Outcome
-    title: Line
-    say: list[Say] = Field(min_length=1)
+    outcome: Outcome = Field(description="success, partial or failure: how the debrief scores it.")
+    title: Line = Field(description="A short name for the ending, shown in the debrief.")
+    say: list[Say] = Field(min_length=1, description="The manager's last line (one is chosen).")
     summary: Text = Field(description="What happened and why, shown in the debrief; may quote {deal} and {offer.X}.")
 
 
@@ -210,40 +210,40 @@ class PersonaTerm(Strict):
 class TurnLimit(Strict):
     """Ends the conversation after ``turns`` learner messages."""
 
-    turns: Annotated[int, Field(ge=2, le=100)]
-    goto: Identifier
+    turns: Annotated[int, Field(ge=2, le=100)] = Field(description="How many learner messages at most.")
+    goto: Identifier = Field(description="The ending reached when they run out.")
 
 
 class Persona(Strict):
     """A scripted hiring manager (one YAML file in ``personas/``)."""
 
-    id: Identifier
-    name: Line
-    role: Line
-    scenario: Identifier
-    difficulty: Difficulty
-    summary: Line
+    id: Identifier = Field(description="Lower-case letters, digits, _ or -; unique among the personas.")
+    name: Line = Field(description="The manager's name, as the learner sees it.")
+    role: Line = Field(description="Their job and relation to the learner, shown in the picker and the chat.")
+    scenario: Identifier = Field(description="The scenario's id: scenario.yaml beside the file, or a shipped one.")
+    difficulty: Difficulty = Field(description="easy, medium or hard, shown in the picker.")
+    summary: Line = Field(description="One line for the picker.")
     voice: Text = Field(description="How this manager talks, for authors and the picker.")
     relationship: Identifier | None = Field(
         None, description="The variable shown as the relationship (the coach panel's bar, the debrief); default: trust."
     )
     names: dict[Identifier, Line] = Field(default_factory=dict, description="Template names that override the scenario's.")
-    variables: dict[Identifier, Variable] = Field(default_factory=dict)
+    variables: dict[Identifier, Variable] = Field(default_factory=dict, description="Whole numbers in a range that rules read and change.")
     opening: list[Line] = Field(
         default_factory=list, description="What the manager says before the learner's first message (one is chosen)."
     )
     terms: dict[Identifier, PersonaTerm] = Field(
         default_factory=dict, description="This manager's room on the scenario's terms (what effects may concede)."
     )
-    start: Identifier
-    turn_limit: TurnLimit | None = None
+    start: Identifier = Field(description="The state the conversation starts in.")
+    turn_limit: TurnLimit | None = Field(None, description="Ends the conversation after so many moves, at an ending.")
     always: list[Handler] = Field(default_factory=list, description="Rules tried in every state before its own.")
     fallback: list[Handler] = Field(default_factory=list, description="Rules tried in every state after its own.")
     last_resort: list[Say] = Field(
         default_factory=list, description="Lines for when every line that fits has been said once in this conversation."
     )
-    states: dict[Identifier, State] = Field(min_length=1)
-    endings: dict[Identifier, Ending] = Field(min_length=1)
+    states: dict[Identifier, State] = Field(min_length=1, description="Where the conversation can be.")
+    endings: dict[Identifier, Ending] = Field(min_length=1, description="How it can end.")
 
 
 Scenario.model_rebuild()
