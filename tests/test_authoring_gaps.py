@@ -423,11 +423,12 @@ def test_the_size_limit_is_named_in_the_error_and_the_readme(tmp_path):
     diags, _ = validate_paths([big])
     (d,) = diags
     assert "1 MB" in d.message and "1,000,000 bytes" in d.message
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Writing a persona") :]
+    guide = (REPO / "docs" / "AUTHORING.md").read_text(encoding="utf-8")  # the persona guide moved here from the README
+    section = guide[guide.index("## The format") :]
     section = section[: section.index("\n## ", 10)]
     assert "1 MB" in section and "ROLEPLAY_PERSONAS" in section and "scenario.yaml" in section
     assert "norms:" in section and "relationship:" in section and "rules[0]" in section
+    assert "docs/AUTHORING.md" in (REPO / "README.md").read_text(encoding="utf-8")
 
 
 # ------------------------------------------------ 12. graph

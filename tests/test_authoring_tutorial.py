@@ -67,3 +67,22 @@ def test_the_key_reference_is_generated_current_and_describes_every_key():
     missing = [f"{m.__name__}.{key}" for m in (Persona, Scenario, PlanFile, Assignment) for key, _, _, desc in rows(m) if not desc]
     assert missing == []
     assert "| `states.NAME.rules[].when` |" in document() and "| `terms.NAME.also` |" in document()
+
+
+def test_the_error_catalogue_is_current_and_every_case_gives_its_message():
+    from roleplay.authoring.catalogue import document, run_cases
+
+    results = run_cases()
+    assert len(results) >= 20
+    for r in results:
+        assert r.messages, f"{r.title}: validate says nothing"
+        assert any(r.expect in m for m in r.messages), (r.title, r.messages)
+        assert all(m.startswith("my-personas/draft/") and ":" in m for m in r.messages)
+    assert (REPO / "docs" / "errors.md").read_text(encoding="utf-8") == document(results), "run python scripts/error_catalogue.py"
+
+
+def test_the_guides_links_point_at_files_that_exist():
+    for doc in ("AUTHORING.md", "reference.md", "errors.md", "tags.md"):
+        text = (REPO / "docs" / doc).read_text(encoding="utf-8")
+        for target in re.findall(r"\]\((?!https?://|#|mailto:)([^)#\s]+)", text):
+            assert (REPO / "docs" / target).resolve().exists(), f"{doc}: {target}"
