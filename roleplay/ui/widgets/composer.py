@@ -8,6 +8,8 @@ from textual import events
 from textual.message import Message
 from textual.widgets import TextArea
 
+from roleplay.ui.compat import insert_as_typed
+
 NEWLINE_KEYS = ("ctrl+j", "alt+enter", "shift+enter", "ctrl+enter")
 
 
@@ -29,7 +31,7 @@ class Composer(TextArea):
         kw.setdefault("tab_behavior", "focus")
         super().__init__(**kw)
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def _on_key(self, event: events.Key) -> None:  # compat.TEXTAREA_KEY_HANDLER
         if self.read_only or self.disabled:
             return
         if event.key == "enter":
@@ -40,7 +42,6 @@ class Composer(TextArea):
         if event.key in NEWLINE_KEYS:
             event.stop()
             event.prevent_default()
-            start, end = self.selection
-            self._replace_via_keyboard("\n", start, end)
+            insert_as_typed(self, "\n")
             return
         await super()._on_key(event)
