@@ -124,6 +124,12 @@ def _build_parser() -> argparse.ArgumentParser:
     tg.add_argument("tag", nargs="*", metavar="TAG", help="only these tags (default: all 15)")
     tg.add_argument("--json", action="store_true", help="print a JSON array")
 
+    sv = sub.add_parser("serve", help="serve the tutor to web browsers, one tutor per tab (loopback unless --host says otherwise)")
+    sv.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1; 0.0.0.0 is every interface: put a reverse proxy with TLS and a login in front)")
+    sv.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    sv.add_argument("--max-tabs", type=int, default=40, metavar="N", help="at most N tutors at once (default 40; each takes about 140 MB)")
+    sv.add_argument("--allow-origin", action="append", default=[], metavar="URL", help="also accept the page from this address (a proxy that rewrites Host); repeatable")
+
     res = sub.add_parser("resume", help="reopen a logged session in the tutor")
     res.add_argument("session", help="a session id (or a unique prefix), as listed by 'roleplay sessions'")
     return p
@@ -676,7 +682,25 @@ def cmd_tags(args) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args) -> int:
+    if not 1 <= args.port <= 65535:
+        raise UsageError("--port must be from 1 to 65535")
+    if args.max_tabs < 1:
+        raise UsageError("--max-tabs must be at least 1")
+    from roleplay.ui.serve import exposure_warning, serve
+
+    warning = exposure_warning(args.host)
+    if warning:
+        print(warning, file=sys.stderr)
+    try:
+        return serve(args.host, args.port, max_tabs=args.max_tabs, allow_origins=tuple(args.allow_origin))
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        print(_shown(f"roleplay: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}"), file=sys.stderr)
+        return EXIT_FAIL
+
+
 COMMANDS = {
+    "serve": cmd_serve,
     "tags": cmd_tags,
     "personas": cmd_personas,
     "validate": cmd_validate,

@@ -125,6 +125,21 @@ class RoleplayApp(App):
         except OSError as exc:
             notify(self, f"Export failed: {exc.strerror or exc}", severity="error")
             return None
-        notify(self, f"{md}\n{js}", title="Transcript exported", timeout=10)
-        self.push_screen(ExportedScreen(md, js))
+        if self.is_web:
+            # In a browser (`roleplay serve`) the files above are the server's copy, in
+            # the tab's own data folder; the learner downloads them: the Markdown now,
+            # the JSON from the dialog (a browser allows one download per key press).
+            self.deliver_export(md)
+        else:
+            notify(self, f"{md}\n{js}", title="Transcript exported", timeout=10)
+        self.push_screen(ExportedScreen(md, js, downloaded=self.is_web))
         return md, js
+
+    def deliver_export(self, path: Path) -> None:
+        """Send an exported file to the browser as a download (``roleplay serve``)."""
+        mime = {".md": "text/markdown", ".json": "application/json"}.get(path.suffix, "text/plain")
+        self.deliver_text(path, open_method="download", encoding="utf-8", mime_type=mime, name="export")
+
+    def on_delivery_failed(self, event) -> None:  # textual.events.DeliveryFailed: a download that broke off
+        if event.name == "export":
+            notify(self, f"The download failed: {event.exception}", severity="error")

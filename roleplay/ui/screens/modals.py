@@ -51,27 +51,41 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class ExportedScreen(ModalScreen[None]):
-    """Shows where the export went."""
+    """Shows where the export went.
+
+    In a browser (``roleplay serve``, ``downloaded``) the Markdown is already
+    downloading; the JSON comes with its own key press (j or the button),
+    because a browser lets a page start one download per key press or click
+    and blocks a second.
+    """
 
     CSS_PATH = STYLES / "modals.tcss"
 
-    BINDINGS = [Binding("escape,enter", "close", "Close", id="export.close")]
+    BINDINGS = [
+        Binding("escape,enter", "close", "Close", id="export.close"),
+        Binding("j", "download_json", "Download JSON", show=False, id="export.json"),
+    ]
 
-    def __init__(self, md: Path, json: Path):
+    def __init__(self, md: Path, json: Path, *, downloaded: bool = False):
         super().__init__()
         self.md, self.json = md, json
+        self.downloaded = downloaded
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -wide"):
-            yield Static(Content("Transcript exported").stylize("bold"), classes="dialog-title")
-            yield Static(
-                Content.assemble(
-                    ("Markdown: ", "bold"), one_line(self.md), "\n", ("JSON:     ", "bold"), one_line(self.json)
-                ),
-                id="export-paths",
-                classes="dialog-text",
-            )
+            if self.downloaded:
+                yield Static(Content("Transcript exported: downloading").stylize("bold"), classes="dialog-title")
+                text = Content.assemble(
+                    ("Markdown: ", "bold"), one_line(self.md.name), " (see your browser's downloads)", "\n",
+                    ("JSON:     ", "bold"), one_line(self.json.name), " (press j to download it too)",
+                )
+            else:
+                yield Static(Content("Transcript exported").stylize("bold"), classes="dialog-title")
+                text = Content.assemble(("Markdown: ", "bold"), one_line(self.md), "\n", ("JSON:     ", "bold"), one_line(self.json))
+            yield Static(text, id="export-paths", classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
+                if self.downloaded:
+                    yield Button("Download JSON (j)", id="json")
                 yield Button("OK", variant="primary", id="ok")
 
     def on_mount(self) -> None:
@@ -79,7 +93,14 @@ class ExportedScreen(ModalScreen[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(None)
+        if event.button.id == "json":
+            self.action_download_json()
+        else:
+            self.dismiss(None)
+
+    def action_download_json(self) -> None:
+        if self.downloaded:
+            self.app.deliver_export(self.json)
 
     def action_close(self) -> None:
         self.dismiss(None)
