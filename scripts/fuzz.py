@@ -18,6 +18,10 @@ Four input classes, each reported as: how many inputs were tried, crashes
 (b) adversarial messages through ``detect`` and ``terms``: random Unicode,
     controls, ANSI escapes, markup, emoji, bidi text, numbers, repeats, up
     to the cap and just over. Hang ceiling: ten times the 50 ms budget.
+
+An input over its ceiling is timed twice more and counts as a hang only if
+the best of the three is still over it (another process on a 2-core machine
+is not a hang; a quadratic pattern stays slow every time).
 (c) a log-corruption matrix: each case damages a session log (or the disk
     under it) and says whether reading and resuming raised only
     ValueError, how many moves were acknowledged, and how many of those
@@ -98,8 +102,15 @@ class Stats:
                 where = f"{Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb else "?"
                 self.crash_examples.append(f"{label}: {type(exc).__name__}: {str(exc)[:160]} (at {where})")
         dt = time.perf_counter() - t0
-        self.times.append(dt)
         limit = self.ceiling if ceiling is None else ceiling
+        for _ in range(2):  # over the ceiling: timed again (a busy machine is not a hang), best of three
+            if dt <= limit or len(self.crash_examples) and self.crash_examples[-1].startswith(label + ":"):
+                break
+            t0 = time.perf_counter()
+            with contextlib.suppress(Exception):
+                fn()
+            dt = min(dt, time.perf_counter() - t0)
+        self.times.append(dt)
         if dt > limit:
             self.hangs += 1
             if len(self.hang_examples) < 5:
