@@ -185,3 +185,25 @@ def test_the_principles_words_come_from_the_content_and_their_ids_stay_the_contr
     text = TEXT.replace("  no_threats:\n    name:", "  no_threat:\n    name:", 1)
     msgs = errors(write(tmp_path, text))
     assert any("missing principle 'no_threats'" in m for m in msgs) and any("unknown principle 'no_threat'" in m for m in msgs)
+
+
+def test_a_scenario_can_say_why_in_its_own_words_and_the_counteroffer_never_cites_job_offer_research():
+    """Before: counteroffer feedback said 'Research on job-offer negotiations: ... 94% of offers were upheld'."""
+    from roleplay.analysis.tags import TAGS
+    from roleplay.coaching.load import coaching
+    from roleplay.engine.session import Session
+    from roleplay.persona.catalog import shipped_personas
+    from roleplay.persona.loader import load_persona
+
+    citing = {f"{p}.{cid}" for p, cases in coaching().cases.items() for cid, c in cases.items()
+              if "source.research" in c.why or "research." in c.why}
+    lp = load_persona(shipped_personas()["team_lead"])
+    assert citing <= set(lp.scenario.coaching.reasons)
+    said = []
+    for i, tag in enumerate(TAGS):  # every tag, alone and after a no, through the rubric
+        s = Session(lp, i)
+        for tags in ([tag], ["specific_ask"], [tag, "specific_ask"], ["accepts"]):
+            if s.ended:
+                break
+            said += [f.message for f in s.play("", tags=tags).feedback]
+    assert said and not [m for m in said if "job-offer" in m or "offers were upheld" in m or "% of candidates" in m]

@@ -29,6 +29,8 @@ class MoveContext:
     # suggestion, and hint situation -> hint text.
     suggestions: Mapping[str, str] = field(default_factory=dict)
     hint_texts: Mapping[str, str] = field(default_factory=dict)
+    # 'principle.case' -> why it matters, where the scenario says it its own way.
+    reasons: Mapping[str, str] = field(default_factory=dict)
     # How this scenario cites each source ({source.X}), by what it says.
     sources: Mapping[str, str] = field(default_factory=dict)
 

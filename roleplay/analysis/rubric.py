@@ -91,6 +91,12 @@ def _cases() -> dict[str, dict[str, Case]]:
 CASES: dict[str, dict[str, Case]] = _cases()
 
 
+def reason_for(principle: str, case_id: str, ctx: MoveContext) -> str:
+    """Why a case matters, in the scenario's words when it has some, its sources cited."""
+    text = ctx.reasons.get(f"{principle}.{case_id}", CASES[principle][case_id].why)
+    return cite(text, dict(ctx.sources))
+
+
 def suggestion_for(principle: str, case_id: str, ctx: MoveContext) -> str | None:
     """The better approach for a case, in the scenario's words when it has some."""
     case = CASES[principle][case_id]
@@ -292,7 +298,7 @@ def _feedback(principle: str, case_id: str, d: Detection, ctx: MoveContext) -> F
     else:
         said = f"{case.note} in this message."
     suggestion = suggestion_for(principle, case_id, ctx)
-    parts = [said, cite(case.why, dict(ctx.sources))]
+    parts = [said, reason_for(principle, case_id, ctx)]
     if suggestion:
         parts.append(f"Instead: {suggestion}")
     return Feedback(
@@ -327,7 +333,7 @@ def assess_outcome(detections, ctx: MoveContext, outcome: str, closed_by_learner
         if ctx.active(principle):
             case = CASES[principle][case_id]
             suggestion = suggestion_for(principle, case_id, ctx)
-            parts = [f"{case.note}.", cite(case.why, dict(ctx.sources))] + ([f"Instead: {suggestion}"] if suggestion else [])
+            parts = [f"{case.note}.", reason_for(principle, case_id, ctx)] + ([f"Instead: {suggestion}"] if suggestion else [])
             out.append(Feedback(principle, case.delta, " ".join(parts), suggestion=suggestion))
 
     if outcome in ("success", "partial") and negotiated(detections):

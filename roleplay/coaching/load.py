@@ -172,8 +172,10 @@ def scenario_problems(coaching_spec: ScenarioCoaching, src: Source) -> list[Diag
     values = _loaded_values(c)
     known = {f"{p}.{cid}" for p, cases in c.cases.items() for cid in cases}
     out = []
-    for key, text in coaching_spec.suggestions.items():
-        path = ("coaching", "suggestions", key)
+    for section, key, text in [("suggestions", k, v) for k, v in coaching_spec.suggestions.items()] + [
+        ("reasons", k, v) for k, v in coaching_spec.reasons.items()
+    ]:
+        path = ("coaching", section, key)
         if key not in known:
             close = difflib.get_close_matches(key, sorted(known), n=1)
             out.append(src.diag(path, f"unknown case '{key}'" + (f" (did you mean '{close[0]}'?)" if close else ""), key=True))
@@ -190,10 +192,11 @@ def scenario_problems(coaching_spec: ScenarioCoaching, src: Source) -> list[Diag
 def scenario_texts(coaching_spec: ScenarioCoaching | None) -> dict[str, dict[str, str]]:
     """A scenario's own suggestions and hints, placeholders filled."""
     if coaching_spec is None:
-        return {"suggestions": {}, "hints": {}}
+        return {"suggestions": {}, "hints": {}, "reasons": {}}
     values = _loaded_values(coaching(), sources=False)  # sources are cited later, per scenario
     return {"suggestions": {k: fill(v, values) for k, v in coaching_spec.suggestions.items()},
-            "hints": {k: fill(v, values) for k, v in coaching_spec.hints.items()}}
+            "hints": {k: fill(v, values) for k, v in coaching_spec.hints.items()},
+            "reasons": {k: fill(v, values) for k, v in coaching_spec.reasons.items()}}
 
 
 def scenario_context_coaching(scenario_id: str) -> dict:
@@ -206,4 +209,5 @@ def scenario_context_coaching(scenario_id: str) -> dict:
         return {}
     scenario, _ = load_scenario(path)
     texts = scenario_texts(scenario.coaching)
-    return {"suggestions": texts["suggestions"], "hint_texts": texts["hints"], "sources": dict(scenario.framing.sources)}
+    return {"suggestions": texts["suggestions"], "hint_texts": texts["hints"], "reasons": texts["reasons"],
+            "sources": dict(scenario.framing.sources)}

@@ -69,3 +69,8 @@ class ScenarioCoaching(Strict):
         default_factory=dict, description="'principle.case' -> the suggestion for this scenario."
     )
     hints: dict[Identifier, Line] = Field(default_factory=dict, description="Situation id -> the hint for this scenario.")
+    reasons: dict[Annotated[str, StringConstraints(pattern=r"^[a-z_]+\.[a-z_]+$")], Line] = Field(
+        default_factory=dict,
+        description="'principle.case' -> why it matters, in this scenario's words and sources (replaces the content's 'why', "
+        "e.g. where job-offer research does not apply).",
+    )

@@ -179,6 +179,7 @@ class Session:
             weights=dict(sc.weights),
             suggestions=self._coaching["suggestions"],
             hint_texts=self._coaching["hints"],
+            reasons=self._coaching.get("reasons", {}),
             sources=sc.framing.sources,
         )
 
