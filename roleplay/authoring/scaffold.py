@@ -137,14 +137,16 @@ def scaffold(scenario_id: str, persona_id: str, root: Path | None = None) -> Wri
     terms = _scenario_terms(scenario, scenario_text if new_scenario else None, scenario_file)
     term_block, concede, ask = _blocks(terms)
     channel = scenario.opening_channel if scenario is not None else "call"
+    counterpart = scenario.framing.counterpart if scenario is not None else "hiring manager"
+    role = counterpart[:1].upper() + counterpart[1:]  # "your manager" -> "Your manager"
     on_table = ", ".join(f"{info.label} {{offer.{issue}}}" for issue, info in terms.items()) or "the terms we discussed"
     if channel == "email":
         opening = f"Hello {{learner}}, thank you for your note. The offer as it stands: {on_table}. What would you like to discuss?"
     else:
-        opening = f"Hi {{learner}}, it's {{manager}} from {{company}}. About the offer: {on_table}. Any questions before I send the letter?"
+        opening = f"Hi {{learner}}, it's {{manager}} from {{company}}. About the offer: {on_table}. What would you like to discuss?"
     persona_text = _fill((TEMPLATES / "persona.yaml").read_text(encoding="utf-8"), scenario_id, persona_id, folder, persona_file)
     persona_text = (persona_text.replace("__TERMS__", term_block).replace("__CONCEDE__", concede)
-                    .replace("__OPENING__", opening.replace('"', '\\"')).replace("__CHANNEL__", channel))
+                    .replace("__OPENING__", opening.replace('"', '\\"')).replace("__CHANNEL__", channel).replace("__ROLE__", role))
     plan_text = _fill((TEMPLATES / "persona.test.yaml").read_text(encoding="utf-8"), scenario_id, persona_id, folder, persona_file)
     plan_text = plan_text.replace("__ASK__", ask)
     folder.mkdir(parents=True, exist_ok=True)

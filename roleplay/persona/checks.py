@@ -183,7 +183,8 @@ def scenario_terms(scenario: Scenario, src: Source) -> tuple[dict[str, TermInfo]
         infos[issue] = TermInfo(
             issue=issue, kind=kind, unit=spec.unit or (default[1] if default else None),
             label=spec.label or (default[2] if default else issue.replace("_", " ")), start=start,
-            format=spec.format or (default[3] if default and not spec.kind else None), also=tuple(spec.also),
+            # A known issue keeps its phrase ("the title {value}") unless its kind is changed.
+            format=spec.format or (default[3] if default and kind == default[0] else None), also=tuple(spec.also),
         )
     return infos, out
 
