@@ -128,6 +128,15 @@ class Tab:
     def text(self) -> str:
         return "\n".join(self.screen.display)
 
+    def highlighted(self) -> list[str]:
+        """The rows drawn on a background of their own (an option list's highlight)."""
+        from collections import Counter
+
+        rows = [(y, Counter(self.screen.buffer[y][x].bg for x in range(self.screen.columns))) for y in range(self.screen.lines)]
+        usual = Counter(bg for _, c in rows for bg in c.elements()).most_common(1)[0][0]
+        return [self.screen.display[y].strip()[:60] for y, c in rows
+                if c.most_common(1)[0][0] != usual and self.screen.display[y].strip()]
+
     async def _read(self) -> None:
         async for msg in self.ws:
             if msg.type == aiohttp.WSMsgType.BINARY:
@@ -162,14 +171,36 @@ class Tab:
         await self.wait_for("Hiring managers", timeout)
         self.first_screen_s = time.monotonic() - start
 
+    async def wait_any(self, needles: tuple[str, ...], timeout: float) -> str | None:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            found = next((n for n in needles if n in self.text()), None)
+            if found or self.ws.closed:
+                return found
+            self.changed.clear()
+            try:
+                await asyncio.wait_for(self.changed.wait(), 0.5)
+            except asyncio.TimeoutError:
+                pass
+        return None
+
     async def converse(self, timeout: float) -> None:
-        await asyncio.sleep(0.3)  # the list takes the focus once mounted
-        await self.keys("\r")  # the first persona: its briefing
-        await self.wait_for("press 1-7", timeout)
-        await self.keys("4")
-        await asyncio.sleep(0.2)
+        # Enter opens the first persona's briefing. A key that comes before the list has
+        # the focus (a moment after the home screen shows) is lost, so it is pressed again
+        # each second until a screen moves on (an Enter too many starts the conversation
+        # from the briefing, or is an empty message: neither changes what is measured).
+        end = time.monotonic() + timeout
         await self.keys("\r")
-        await self.wait_for("Enter sends", timeout)
+        while (seen := await self.wait_any(("— briefing", "· practice"), 1)) is None:  # the header of either screen
+            if time.monotonic() > end or self.ws.closed:
+                raise TimeoutError(f"no briefing after {timeout:.0f} s; highlighted rows: {self.highlighted()}; the screen:\n{self.text()}")
+            await self.keys("\r")
+        if seen == "— briefing":
+            await self.wait_for("1-7", timeout)  # the risk question
+            await self.keys("4")
+            await self.wait_for("●▌ 4", timeout)  # the answer is taken
+            await self.keys("\r")
+            await self.wait_for("· practice", timeout)
         t = time.monotonic()
         await self.keys(MESSAGE)
         await asyncio.sleep(0.2)
@@ -205,6 +236,7 @@ async def wait_tabs_gone(server_pid: int, timeout: float) -> None:
 async def one_round(url: str, server_pid: int, n: int, timeout: float) -> dict:
     async with aiohttp.ClientSession() as session:
         tabs = [Tab(session, url) for _ in range(n)]
+        load = os.getloadavg()[0]  # what else the machine is running (the times depend on it; the CPU seconds do not)
         started = time.monotonic()
         # the class opens the page at once...
         results = await asyncio.gather(*(t.open(timeout) for t in tabs), return_exceptions=True)
@@ -239,6 +271,7 @@ async def one_round(url: str, server_pid: int, n: int, timeout: float) -> dict:
     pss = sum(m[0] for m in mem.values())
     return {
         "tabs": n,
+        "load_average": load,
         "failed": [repr(f) for f in failed],
         "first_screen_p50_s": statistics.median(firsts) if firsts else None,
         "first_screen_max_s": firsts[-1] if firsts else None,
@@ -268,7 +301,7 @@ def describe(r: dict) -> str:
     def f(key: str, unit: str = "s", digits: int = 2) -> str:
         return "-" if r[key] is None else f"{r[key]:.{digits}f} {unit}"
 
-    line = (f"{r['tabs']:>3} tabs: first screen p50 {f('first_screen_p50_s')}, max {f('first_screen_max_s')}; "
+    line = (f"{r['tabs']:>3} tabs (load average {r['load_average']:.1f} before): first screen p50 {f('first_screen_p50_s')}, max {f('first_screen_max_s')}; "
             f"first reply p50 {f('first_reply_p50_s')}, max {f('first_reply_max_s')}; all at work after {f('all_at_work_s', digits=1)}; "
             f"{f('pss_per_tab_mb', 'MB', 0)} per tab (PSS: tutor {f('tutor_pss_mb', 'MB', 0)}, reader {f('reader_pss_mb', 'MB', 0)}; "
             f"RSS: tutor {f('tutor_rss_mb', 'MB', 0)}, reader {f('reader_rss_mb', 'MB', 0)}); server {f('server_pss_mb', 'MB', 0)}; "
@@ -285,13 +318,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tabs", type=int, nargs="+", default=[1, 10, 25], help="tab counts, one round each (default 1 10 25)")
     ap.add_argument("--timeout", type=float, default=300, help="seconds one tab may take for each step (default 300)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--keep-log", metavar="FILE", help="when a tab fails, copy the server's output (the tutors' errors) here")
     args = ap.parse_args(argv)
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="serve-load-") as data:
         env = {k: v for k, v in os.environ.items() if k != "ROLEPLAY_READER"}  # the real reader process
         env["ROLEPLAY_DATA_DIR"] = data
+        log = open(Path(data) / "serve.log", "wb")  # a file, not a pipe: nobody reads a pipe while the tabs run
         server = subprocess.Popen([sys.executable, "-m", "roleplay", "serve", "--port", str(port), "--max-tabs", str(max(args.tabs))],
-                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+                                  env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         rounds = []
         try:
             url = f"http://127.0.0.1:{port}/"
@@ -302,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
                     break
                 except OSError:
                     if time.monotonic() > end or server.poll() is not None:
-                        print(f"serve_load: the server did not start: {server.stderr.read().decode(errors='replace')}", file=sys.stderr)
+                        print(f"serve_load: the server did not start: {(Path(data) / 'serve.log').read_text(errors='replace')}", file=sys.stderr)
                         return 1
                     time.sleep(0.1)
             for n in args.tabs:
@@ -310,6 +345,8 @@ def main(argv: list[str] | None = None) -> int:
                 rounds.append(r)
                 if not args.json:
                     print(describe(r), flush=True)
+                if r["failed"] and args.keep_log:
+                    Path(args.keep_log).write_bytes((Path(data) / "serve.log").read_bytes())
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             try:
@@ -317,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
             except subprocess.TimeoutExpired:
                 os.killpg(server.pid, signal.SIGKILL)
                 server.wait()
+            log.close()
     if args.json:
         print(json.dumps({"cpus": os.cpu_count(), "rounds": rounds}, indent=2))
     return 1 if any(r["failed"] for r in rounds) else 0

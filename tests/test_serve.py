@@ -62,8 +62,11 @@ class Served:
         self.output: str | None = None
         env = {k: v for k, v in os.environ.items() if k != "ROLEPLAY_READER"}  # the real reader process, as served
         env["ROLEPLAY_DATA_DIR"] = str(data)
-        self.proc = subprocess.Popen([sys.executable, "-m", "roleplay", "serve", "--port", str(self.port), *extra],
-                                     env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+        data.mkdir(parents=True, exist_ok=True)
+        self.log = data / "serve.log"  # a file: a pipe nobody reads could fill and stall the server
+        with open(self.log, "wb") as out:
+            self.proc = subprocess.Popen([sys.executable, "-m", "roleplay", "serve", "--port", str(self.port), *extra],
+                                         env=env, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
     def __enter__(self) -> "Served":
         deadline = time.monotonic() + 30
@@ -89,10 +92,10 @@ class Served:
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
-                self.output = self.proc.stdout.read().decode(errors="replace")
+                self.output = self.log.read_text(errors="replace")
                 raise AssertionError(f"roleplay serve did not stop within 15 s of SIGTERM: {self.output}")
         if self.output is None:
-            self.output = self.proc.stdout.read().decode(errors="replace")
+            self.output = self.log.read_text(errors="replace")
         return self.proc.returncode
 
     def group_alive(self) -> bool:
@@ -372,6 +375,8 @@ def test_in_a_browser(tmp_path):
             context.set_default_timeout(30_000)
             downloads = []
             context.on("page", lambda p: p.on("download", lambda d: downloads.append(d)))  # each download opens a window
+            elsewhere = []  # requests to any other host than the server
+            context.on("request", lambda r: urlsplit(r.url).netloc != f"127.0.0.1:{server.port}" and elsewhere.append(r.url))
             page = context.new_page()
             screen = Screen()
             page.on("websocket", screen.attach)
@@ -384,10 +389,11 @@ def test_in_a_browser(tmp_path):
 
             # a persona is chosen with the mouse; the briefing's question is answered
             click_text(page, screen, "Priya Raman")
-            wait_until(page, lambda: "press 1-7" in screen.text(), "the briefing", screen)
+            wait_until(page, lambda: "Priya Raman — briefing" in screen.lines[0], "the briefing", screen)  # the header
             page.keyboard.press("4")
+            wait_until(page, lambda: "●▌ 4" in screen.text(), "the answer 4 chosen", screen)
             page.keyboard.press("Enter")
-            wait_until(page, lambda: "Enter sends" in screen.text(), "the conversation", screen)
+            wait_until(page, lambda: screen.lines[0].rstrip().endswith("· practice"), "the conversation", screen)
 
             # a message is typed and sent; the manager's reply (as the tutor logged it) appears
             page.keyboard.type(MESSAGE)
@@ -422,6 +428,7 @@ def test_in_a_browser(tmp_path):
             wait_until(page2, lambda: "Hiring managers" in second.text(), "the second tab's home screen", second)
             assert "Resume a session" not in second.text()
             assert len(list((data / "web").iterdir())) == 2
+            assert [u for u in elsewhere if not u.startswith(("about:", "data:", "blob:"))] == []  # the page asks no other site
             page.screenshot(path=str(tmp_path / "browser.png"))
         finally:
             browser.close()
