@@ -87,6 +87,32 @@ from roleplay.analysis.normalize import MAX_CHARS  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 BUDGET_S = 0.050  # tagging one message (tests/test_tagging_time.py): the ceiling is ten times it
 LIMIT_S = 10 * BUDGET_S
+
+
+def _seconds(fn, fresh=None) -> float:
+    """How long ``fn`` takes; over the ceiling it is timed twice more and the
+    best counts (``fresh()`` sets up, untimed, a new ``fn`` when running it
+    twice would change state): another process on a 2-core machine is not a
+    hang, a quadratic pattern is slow every time."""
+    t0 = time.perf_counter()
+    fn()
+    best = time.perf_counter() - t0
+    for _ in range(2):
+        if best < LIMIT_S:
+            break
+        again = fresh() if fresh else fn
+        t0 = time.perf_counter()
+        again()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def _warm() -> None:
+    from roleplay.analysis.detector import detect
+    from roleplay.analysis.lexicon import compile_all
+
+    compile_all()  # the rule patterns compile on first use: not part of any message's time
+    detect("warm up: the model and the patterns load once")
 # Reproducible in CI: the same examples every run, no example database.
 CI = dict(deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -402,15 +428,12 @@ message = st.one_of(
 
 def _check_reading(text: str) -> None:
     from roleplay.analysis.detector import detect
-
-    detect("warm up: the model and the patterns load once")
     from roleplay.analysis.tags import TAGS, canonical_order
     from roleplay.analysis.terms import ISSUES, terms
 
-    t0 = time.perf_counter()
-    d = detect(text)
-    found = terms(text)
-    assert time.perf_counter() - t0 < LIMIT_S, f"{len(text)} chars took over {LIMIT_S} s"
+    _warm()
+    d, found = detect(text), terms(text)
+    assert _seconds(lambda: (detect(text), terms(text))) < LIMIT_S, f"{len(text)} chars took over {LIMIT_S} s"
     assert set(d.tags) <= set(TAGS) and canonical_order(d.tags) == d.tags
     for tag, (a, b) in d.spans.items():  # evidence is the learner's own words, where they are
         assert 0 <= a <= b <= min(len(text), MAX_CHARS) and d.text[a:b] == text[a:b], tag
@@ -433,10 +456,9 @@ def _persona(pid: str):
     from roleplay.persona.loader import load_persona, resolve
 
     if pid not in _LOADED:
-        from roleplay.analysis.detector import detect
         from roleplay.engine.session import Session
 
-        detect("warm up: the model and the patterns load once")
+        _warm()
         _LOADED[pid] = load_persona(resolve(pid))
         Session(_LOADED[pid], 0).play("Hello, and thank you for the offer.")  # and the persona's machine
     return _LOADED[pid]
@@ -460,7 +482,6 @@ def test_a_session_plays_any_messages_and_exports_them_literally(pid, seed, text
     played = []
     for text in texts:
         cut = text[:MAX_CHARS]
-        t0 = time.perf_counter()
         if s.ended:
             with pytest.raises(SessionEnded):
                 s.play(text)
@@ -469,8 +490,12 @@ def test_a_session_plays_any_messages_and_exports_them_literally(pid, seed, text
             with pytest.raises(ValueError):
                 s.play(text)
             continue
-        turn = s.play(text)
-        assert time.perf_counter() - t0 < LIMIT_S, f"a move of {len(text)} chars"
+        before = list(s.moves)
+        box = []
+        spent = _seconds(lambda: box.append(s.play(text)),
+                         fresh=lambda: (lambda again=Session.replay(persona, seed, before): again.play(text)))
+        turn = box[0]
+        assert spent < LIMIT_S, f"a move of {len(text)} chars"
         assert turn.learner == cut and turn.truncated == (len(text) > MAX_CHARS) and turn.manager
         played.append(cut)
     transcript = s.transcript()
@@ -538,10 +563,7 @@ def test_every_pattern_reads_a_long_run_in_linear_time(run):
     patterns += [(name, obj.finditer) for name, obj in vars(terms_module).items() if isinstance(obj, re_.Pattern)]
     assert len(patterns) > 600
     for name, finditer in patterns:
-        t0 = time.perf_counter()
-        for _ in finditer(run):
-            pass
-        assert time.perf_counter() - t0 < LIMIT_S, name[:80]
+        assert _seconds(lambda: sum(1 for _ in finditer(run))) < LIMIT_S, name[:80]
 
 
 def test_a_message_over_the_cap_is_still_marked_cut_after_a_replay():
