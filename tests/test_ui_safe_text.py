@@ -135,8 +135,15 @@ async def test_hostile_text_through_every_screen(hostile_personas):
         assert chat.count("[@click=app.quit]x") >= 3
         coach = _visible(screen.query_one("#coach"))
         assert "I want [/] more" in coach and "␛[31mred" in coach  # the evidence view quotes the message
+        await pilot.press("f5")  # the move's whole feedback quotes it too
+        await pilot.pause()
+        details = _visible(app.screen)
+        _assert_shown(details, exact=["I want [/] more", "[@click=app.quit]x", "␛[31mred␛[0m", "⟨RLO⟩evil"])
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
 
-        # the hint and its notification
+        # the hint (in the coach panel; no notification)
         await pilot.press("f2")
         await pilot.pause()
         composer.text = "Would it be possible to push my start date back a few weeks? " + HOSTILE_LINE

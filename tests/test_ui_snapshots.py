@@ -91,3 +91,26 @@ def test_debrief(snap_compare):
         await pilot.pause()
 
     assert snap_compare(_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_briefing_unanswered(snap_compare):
+    """Enter with no answer: the notice under the scale, the buttons (Skip among them) in view."""
+
+    async def run_before(pilot):
+        await _to_briefing(pilot)
+        await pilot.press("enter")
+        pilot.app.clear_notifications()
+        await _settle(pilot)
+
+    assert snap_compare(_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_conversation_narrow_coach(snap_compare):
+    """F3 at 80x24: the coach panel full width in the chat's place, the last move's feedback in view."""
+
+    async def run_before(pilot):
+        await _to_conversation(pilot)
+        await pilot.press("f3")
+        await _settle(pilot)
+
+    assert snap_compare(_app(), terminal_size=(80, 24), run_before=run_before)

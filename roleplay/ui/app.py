@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import ModalScreen
 
 from roleplay.ui.commands import RoleplayCommands
 from roleplay.ui.safe_text import notify
@@ -28,7 +29,7 @@ class RoleplayApp(App):
     COMMANDS = App.COMMANDS | {RoleplayCommands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("f1", "help", "Help", id="app.help"),
+        Binding("f1", "help", "Help", id="app.help", priority=True),  # over dialogs too
         Binding("question_mark", "help", "Help", show=False, id="app.help_q"),
         Binding("ctrl+t", "toggle_dark", "Theme", show=False, id="app.theme", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
@@ -104,8 +105,12 @@ class RoleplayApp(App):
     def action_help(self) -> None:
         from roleplay.ui.screens.modals import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)  # F1 again closes it
+        else:
+            # The keys of the screen it is opened from (under a dialog, the screen below it).
+            under = next((s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)), None)
+            self.push_screen(HelpScreen(under))
 
     def action_home(self) -> None:
         self.go_home()
@@ -130,8 +135,7 @@ class RoleplayApp(App):
             # the tab's own data folder; the learner downloads them: the Markdown now,
             # the JSON from the dialog (a browser allows one download per key press).
             self.deliver_export(md)
-        else:
-            notify(self, f"{md}\n{js}", title="Transcript exported", timeout=10)
+        # The dialog is the one place that says where they went (no toast besides).
         self.push_screen(ExportedScreen(md, js, downloaded=self.is_web))
         return md, js
 

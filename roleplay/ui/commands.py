@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 SCREEN_COMMANDS: dict[str, list[tuple[str, str, str]]] = {
     "ConversationScreen": [
         ("hint", "Hint", "A nudge from the coaching principles toward a better next move"),
+        ("feedback", "The last move's whole feedback", "Why each principle moved, and what to try instead"),
         ("take_back", "Take back the last move", "Replay the session without your last message"),
         ("debrief", "End and debrief", "Finish the conversation and see how it went"),
         ("export", "Export transcript", "Write the transcript as Markdown and JSON"),
@@ -25,6 +26,7 @@ SCREEN_COMMANDS: dict[str, list[tuple[str, str, str]]] = {
     "HomeScreen": [("toggle_mode", "Switch practice / exam mode", "Exam: no feedback, hints or take-back until the debrief")],
     "BriefingScreen": [
         ("start", "Start the conversation", "Needs your answer to the risk question"),
+        ("skip", "Skip the question and start", "No risk estimate is recorded; the debrief says so"),
         ("toggle_mode", "Switch practice / exam mode", "Exam: no feedback, hints or take-back until the debrief"),
         ("back", "Back to home", ""),
     ],

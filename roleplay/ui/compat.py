@@ -27,6 +27,11 @@ def radio_highlighted(radios: RadioSet) -> int | None:
     return index if isinstance(index, int) else None
 
 
+def radio_clear_highlight(radios: RadioSet) -> None:
+    """Put no option under the keyboard cursor (a RadioSet highlights its first on mount)."""
+    radios._selected = None
+
+
 PRIVATE_NAMES = {
     TextArea: (TEXTAREA_KEY_HANDLER, "_replace_via_keyboard"),
     RadioSet: ("_selected",),

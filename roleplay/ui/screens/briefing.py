@@ -11,6 +11,7 @@ from textual.widgets import Button, Header, RadioButton, RadioSet, Static
 
 from roleplay.persona.compiled import LoadedPersona
 from roleplay.persona.template import fill
+from roleplay.ui.compat import radio_clear_highlight, radio_highlighted
 from roleplay.ui.safe_text import clean, notify, one_line
 from roleplay.ui.styles import STYLES
 from roleplay.ui.widgets.briefing import BriefingView
@@ -18,6 +19,7 @@ from roleplay.ui.widgets.choice import Choice
 from roleplay.ui.widgets.footer import KeyFooter
 
 SCALE = "1 = not at all likely  ·  7 = extremely likely"
+UNANSWERED = "Choose a number from 1 to 7 first, or press s to start without answering."
 
 
 class BriefingScreen(Screen):
@@ -28,6 +30,7 @@ class BriefingScreen(Screen):
         Binding("m", "toggle_mode", "Practice/exam", id="briefing.mode"),
         *[Binding(str(i), f"answer({i})", str(i), show=False, id=f"briefing.answer{i}") for i in range(1, 8)],
         Binding("ctrl+s", "start", "Start", id="briefing.start"),
+        Binding("s", "skip", "Skip question", id="briefing.skip"),
         Binding("enter", "enter", "Start", show=False, priority=True, id="briefing.enter"),
     ]
 
@@ -54,8 +57,11 @@ class BriefingScreen(Screen):
                     with RadioSet(id="risk", classes="-horizontal", compact=True):
                         for i in range(1, 8):
                             yield Choice(str(i), id=f"risk-{i}")
+                yield Static(Content(UNANSWERED), id="risk-notice")
             with Horizontal(id="briefing-buttons"):
                 yield Button("Start the conversation", variant="primary", id="start")
+                if calibration is not None:
+                    yield Button("Skip the question (s)", id="skip")
                 yield Button("Back", id="back")
         yield KeyFooter(compact=True)
 
@@ -64,10 +70,14 @@ class BriefingScreen(Screen):
         self.title = one_line(fill(p.name, self.loaded.names))
         self.sub_title = "briefing"
         self._show_mode()
-        if self.loaded.scenario.framing.calibration is None:
-            self.query_one("#start", Button).focus()
-        else:
-            self.query_one("#risk", RadioSet).focus()
+        # The briefing opens at its top, to be read first: the scroll has the
+        # focus (arrows and page keys read on; 1-7 answer from anywhere), and
+        # no answer is under the scale's cursor until the learner moves it, so
+        # Enter never records an estimate the learner did not choose.
+        if self.loaded.scenario.framing.calibration is not None:
+            self.query_one("#risk-notice").display = False
+            radio_clear_highlight(self.query_one("#risk", RadioSet))
+        self.query_one("#briefing", VerticalScroll).focus(scroll_visible=False)
 
     def _show_mode(self) -> None:
         from roleplay.ui.screens.home import MODE_HELP
@@ -81,6 +91,8 @@ class BriefingScreen(Screen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "toggle_mode" and self.graded is not None:
             return False  # graded work is played in the assignment's mode
+        if action in ("skip", "answer") and self.loaded.scenario.framing.calibration is None:
+            return False  # no question to answer or skip
         return True
 
     def action_toggle_mode(self) -> None:
@@ -92,34 +104,33 @@ class BriefingScreen(Screen):
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
         self.answer = int(str(event.pressed.id).split("-")[1])
+        self.query_one("#risk-notice").display = False
 
     def action_answer(self, value: int) -> None:
         if self.loaded.scenario.framing.calibration is None:
             return  # this scenario asks no risk question
         self.query_one(f"#risk-{value}", RadioButton).value = True
         self.answer = value
+        self.query_one("#risk-notice").display = False
         self.query_one("#start", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "start":
-            self.action_start()
-        else:
-            self.action_back()
+        {"start": self.action_start, "skip": self.action_skip}.get(str(event.button.id), self.action_back)()
 
     def action_enter(self) -> None:
-        """Enter presses a focused button; on the scale it chooses the highlighted answer and starts."""
+        """Enter presses a focused button; on the scale it chooses the answer under
+        the cursor (once the learner has moved it there) and starts."""
         focused = self.focused
-        if isinstance(focused, Button) and (focused.id == "back" or self.answer is None):
+        if isinstance(focused, Button) and (focused.id in ("back", "skip") or self.answer is None):
             focused.press()
             return
         if self.answer is None and isinstance(focused, RadioSet):
-            index = focused._selected
-            if index is not None:
-                buttons = list(focused.query(RadioButton))
-                if 0 <= index < len(buttons):
-                    buttons[index].value = True
-                    self.answer = index + 1
+            index = radio_highlighted(focused)
+            buttons = list(focused.query(RadioButton))
+            if index is not None and 0 <= index < len(buttons):
+                buttons[index].value = True
+                self.answer = index + 1
         self.action_start()
 
     def action_back(self) -> None:
@@ -127,9 +138,22 @@ class BriefingScreen(Screen):
 
     def action_start(self) -> None:
         if self.answer is None and self.loaded.scenario.framing.calibration is not None:
-            notify(self.app, "Answer the question first: press a number from 1 to 7.", title="One question", severity="warning")
-            self.query_one("#risk", RadioSet).focus()
+            # Said beside the question (not in a toast that fades): the scale,
+            # the notice under it and the buttons (Skip among them) come into view.
+            self.query_one("#risk-notice", Static).display = True
+            self.query_one("#risk", RadioSet).focus(scroll_visible=False)
+            self.call_after_refresh(self.query_one("#briefing-buttons").scroll_visible, animate=False)
             return
+        self._begin(self.answer)
+
+    def action_skip(self) -> None:
+        """Start without answering: no estimate is recorded, and the debrief says so."""
+        if self.loaded.scenario.framing.calibration is None:
+            return
+        self.answer = None
+        self._begin(None)
+
+    def _begin(self, answer: int | None) -> None:
         from roleplay.engine.conversation import Conversation
         from roleplay.ui.screens.conversation import ConversationScreen
 
@@ -137,14 +161,14 @@ class BriefingScreen(Screen):
             from roleplay.grading.play import GradedError
 
             try:
-                conv = self.graded.start(risk_estimate=self.answer)
+                conv = self.graded.start(risk_estimate=answer)
             except GradedError as exc:
                 notify(self.app, str(exc), title="No attempts left", severity="error")
                 return
             self.app.switch_screen(ConversationScreen(conv))
             return
         seed = self.seed if self.seed is not None else self.app.new_seed()
-        conv = Conversation.start(self.loaded, seed, mode="exam" if self.exam else "practice", risk_estimate=self.answer)
+        conv = Conversation.start(self.loaded, seed, mode="exam" if self.exam else "practice", risk_estimate=answer)
         self.app.switch_screen(ConversationScreen(conv))
 
 

@@ -17,7 +17,7 @@ from roleplay.persona.template import fill
 from roleplay.ui.safe_text import notify, one_line
 from roleplay.ui.styles import STYLES
 from roleplay.ui.widgets.chat import ChatMessage, ChatNotice, ChatTurn, channel_label
-from roleplay.ui.widgets.coach import CoachPanel, HintView, strip_text
+from roleplay.ui.widgets.coach import CoachPanel, CoachStrip, HintView, hint_content
 from roleplay.ui.widgets.composer import Composer
 from roleplay.ui.widgets.footer import KeyFooter
 
@@ -27,7 +27,8 @@ PLACEHOLDER = "Write to {name}…  Enter sends · ctrl+j new line"
 class ConversationScreen(Screen):
 
     CSS_PATH = STYLES / "conversation.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    WIDE = 100
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
 
     BINDINGS = [
         Binding("f2", "hint", "Hint", id="conversation.hint", priority=True),
@@ -36,6 +37,8 @@ class ConversationScreen(Screen):
         Binding("ctrl+e", "export", "Export", id="conversation.export", priority=True),
         Binding("f3", "toggle_coach", "Coach", id="conversation.coach"),
         Binding("f4", "briefing", "Briefing", show=False, id="conversation.briefing"),
+        Binding("f5", "feedback", "Feedback", show=False, id="conversation.feedback"),
+        Binding("escape", "leave", "Home", show=False, id="conversation.leave"),
     ]
 
     def __init__(self, conv: Conversation, *, resumed: bool = False, watch: bool = False):
@@ -50,6 +53,7 @@ class ConversationScreen(Screen):
         self._pending: str | None = None  # the message being read
         self._composer: Composer | None = None
         self._last_change: int | None = None
+        self._narrow: bool | None = None  # below WIDE columns (the coach panel is behind F3)
         lp = conv.session.persona
         self.loaded = lp
         self.manager_name = fill(lp.persona.name, lp.names)
@@ -76,19 +80,27 @@ class ConversationScreen(Screen):
         yield Header()
         with Horizontal(id="conversation"):
             with Vertical(id="chat-column"):
-                yield VerticalScroll(id="chat")
-                yield Static(id="coach-strip")
+                with VerticalScroll(id="chat"):
+                    # The messages go in here; it is at least as tall as the chat, so
+                    # the anchored scroll keeps a short chat at the top, not the bottom.
+                    yield Vertical(id="chat-log")
+                yield CoachStrip(id="coach-strip")
                 yield Static(id="channel-line")
                 yield Composer(id="composer", placeholder=PLACEHOLDER.format(name=one_line(self.manager_name)))
             yield CoachPanel(exam=self.exam, id="coach")
         yield KeyFooter(compact=True)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.title = one_line(self.manager_name)
         self.sub_title = f"{one_line(fill(self.loaded.scenario.title, self.loaded.names))} · {self.conv.mode}"
         if self.exam:
             self.add_class("-exam")
-        self.rebuild_chat()
+        # Awaited: the first frame shows the whole chat (a resumed session's
+        # moves too), not the opening alone until the moves are mounted.
+        await self.rebuild_chat()
+        # Anchored: the chat stays at the latest message through a resize or
+        # F3, until the learner scrolls up (and again once back at the end).
+        self.query_one("#chat", VerticalScroll).anchor()
         composer = self._composer = self.query_one(Composer)  # kept: its text is read again as the screen goes
         composer.focus()
         draft = self.conv.draft() if not self.session.ended else None
@@ -120,9 +132,11 @@ class ConversationScreen(Screen):
         detect("warm up")
         import roleplay.analysis.rubric  # noqa: F401
 
-    def rebuild_chat(self) -> None:
+    def rebuild_chat(self):
+        """Show the session's chat afresh; returns the mount to await."""
         chat = self.query_one("#chat", VerticalScroll)
-        chat.remove_children()
+        log = self.query_one("#chat-log", Vertical)
+        log.remove_children()
         lp = self.loaded
         widgets = [
             ChatNotice(
@@ -140,10 +154,11 @@ class ConversationScreen(Screen):
             widget.reply_channel = after.channel
         if self.session.ended:
             widgets.append(self._ending_notice())
-        chat.mount_all(widgets)
+        mounted = log.mount_all(widgets)
         chat.scroll_end(animate=False)
         self._last_change = None
         self.refresh_status()
+        return mounted
 
     def _warn_unsaved(self) -> None:
         """Say once per problem that the session is not being saved."""
@@ -176,11 +191,12 @@ class ConversationScreen(Screen):
             terms=term_review(s.persona, s.turns), label=self.relationship_label,
         )
         if not self.exam:
-            self.query_one("#coach-strip", Static).update(strip_text(last, s.score(), trust, self._last_change, self.relationship_label))
+            self.query_one(CoachStrip).show(last, s.score(), trust, self._last_change, self.relationship_label)
         composer = self.query_one(Composer)
         line = self.query_one("#channel-line", Static)
         if s.ended:
-            line.update(Content("Conversation over · ctrl+d debrief · ctrl+z take back the last move").stylize("bold"))
+            over = "Conversation over · ctrl+d debrief" + ("" if self.exam else " · ctrl+z take back the last move")
+            line.update(Content(over).stylize("bold"))
             composer.read_only = True
         else:
             what = "Writing an email to" if s.channel == "email" else "On a live call with"
@@ -309,7 +325,7 @@ class ConversationScreen(Screen):
         composer.text = ""
         pending = ChatMessage("You · sending", text[:MAX_MESSAGE_CHARS], channel=self.session.channel, side="learner", classes="-pending")
         chat = self.query_one("#chat", VerticalScroll)
-        chat.mount_all([pending, ChatNotice(f"{self.manager_name} is typing…", classes="-typing")])
+        self.query_one("#chat-log").mount_all([pending, ChatNotice(f"{self.manager_name} is typing…", classes="-typing")])
         chat.scroll_end(animate=False)
         self.refresh_bindings()
         self._read(self._token, text)
@@ -374,9 +390,9 @@ class ConversationScreen(Screen):
             new = [self._turn_widget(turn)]
             if self.session.ended:
                 new.append(self._ending_notice())
-            chat.mount_all(new)
+            self.query_one("#chat-log").mount_all(new)
             chat.scroll_end(animate=False)
-            self.query_one(HintView).clear()
+            self._clear_hint()
             if turn.truncated:
                 notify(
                     self.app,
@@ -405,6 +421,11 @@ class ConversationScreen(Screen):
                 return None
         if action == "export" and self.exam:
             return False
+        if action == "feedback":
+            if self.exam:
+                return False
+            if not self.session.turns:
+                return None
         return True
 
     def action_hint(self) -> None:
@@ -414,11 +435,29 @@ class ConversationScreen(Screen):
 
         s = self.session
         h = hint(s.context(), s.detections, s.score())
+        # Shown once, where the coaching is, until the next move: in the coach
+        # panel, or (the panel hidden) in the chat above the input.
+        self._clear_hint()
         self.query_one(HintView).show_hint(h.principle, h.text)
-        self.query_one(CoachPanel).scroll_home(animate=False)
-        from roleplay.ui.widgets.bars import long_name
+        coach = self.query_one(CoachPanel)
+        coach.scroll_home(animate=False)
+        if not coach.display:
+            chat = self.query_one("#chat", VerticalScroll)
+            self.query_one("#chat-log").mount(ChatNotice(hint_content(h.principle, h.text), classes="-hint"))
+            chat.scroll_end(animate=False)
 
-        notify(self.app, h.text, title=f"Hint · {long_name(h.principle)}", timeout=12)
+    def _clear_hint(self) -> None:
+        self.query_one(HintView).clear()
+        for notice in self.query("ChatNotice.-hint"):
+            notice.remove()
+
+    def action_feedback(self) -> None:
+        """The last move's whole feedback (the panel shows it in brief)."""
+        if self.exam or not self.session.turns:
+            return
+        from roleplay.ui.screens.modals import FeedbackScreen
+
+        self.app.push_screen(FeedbackScreen(self.session.turns[-1]))
 
     def action_take_back(self) -> None:
         if self.exam:
@@ -464,10 +503,59 @@ class ConversationScreen(Screen):
         self.app.export_conversation(self.conv)
 
     def action_toggle_coach(self) -> None:
+        """Wide: show or hide the panel beside the chat (the one-line summary
+        stands in for it). Narrow: the panel in place of the chat and input,
+        full width, and back (F3 or Escape)."""
         coach = self.query_one(CoachPanel)
         show = not coach.display
-        self.set_class(show, "-coach-shown")
-        self.set_class(not show, "-coach-hidden")
+        narrow = self.size.width < self.WIDE
+        self.remove_class("-coach-shown", "-coach-hidden")
+        if narrow and show:
+            self.add_class("-coach-shown")
+            coach.focus()  # arrows and page keys scroll it
+        elif not narrow and not show:
+            self.add_class("-coach-hidden")
+        coach.show_as_view(narrow and show)
+        if not (narrow and show):
+            self.query_one(Composer).focus()
+
+    @property
+    def coach_view(self) -> bool:
+        """The panel is shown in place of the chat (narrow terminals, F3)."""
+        return self.has_class("-coach-shown") and self.size.width < self.WIDE
+
+    def on_resize(self, event) -> None:
+        narrow = event.size.width < self.WIDE
+        if self._narrow is not None and narrow != self._narrow and (self.has_class("-coach-shown") or self.has_class("-coach-hidden")):
+            # A choice made for the other layout does not carry over: each width opens in its own default.
+            self.remove_class("-coach-shown", "-coach-hidden")
+            self.query_one(CoachPanel).show_as_view(False)
+            self.query_one(Composer).focus()
+        self._narrow = narrow
+
+    def action_leave(self) -> None:
+        """Escape: back to the chat from the coach view; otherwise home, asking
+        first while the conversation is still going (it stays resumable)."""
+        if self.coach_view:
+            self.action_toggle_coach()
+            return
+        if self.session.ended:
+            self.app.go_home()
+            return
+        from roleplay.ui.screens.modals import ConfirmScreen
+
+        graded = getattr(self.app, "graded", None)
+        if graded is not None and graded.owns(self.conv):
+            where = f"resume it with 'roleplay resume {self.conv.session_id}'"
+        else:
+            where = "resume it from the home screen (r resumes the latest)"
+        question = f"Leave this conversation and go home? Every move is saved: {where}."
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.app.go_home()
+
+        self.app.push_screen(ConfirmScreen(question, yes="Go home", no="Stay"), done)
 
     def action_briefing(self) -> None:
         from roleplay.ui.screens.modals import BriefingModal

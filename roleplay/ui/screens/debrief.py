@@ -121,6 +121,8 @@ def research_content(d: Debrief) -> Content:
     parts: list = [("Your fear vs. the research", "bold underline"), "\n", ("Risk of losing the offer by negotiating, 1-7", "dim"), "\n"]
     if d.risk_estimate is not None:
         parts += [f"{'You':<12}", _scale(d.risk_estimate), f" {d.risk_estimate}\n"]
+    else:
+        parts += [f"{'You':<12}", ("no estimate given (you skipped the question)", "dim italic"), "\n"]
     parts += [f"{'Candidates':<12}", _scale(d.candidate_risk), f" {d.candidate_risk:g}\n"]
     parts += [f"{'Managers':<12}", _scale(d.manager_risk), f" {d.manager_risk:g}\n"]
     parts += [f"{'Offers upheld':<14}", f"{d.offers_upheld:g}%\n"]

@@ -1,10 +1,11 @@
-"""Small modal screens: confirm, export result, help, briefing, replay-from picker."""
+"""Small modal screens: confirm, export result, help, briefing, a move's feedback, replay-from picker."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Sequence
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,6 +19,8 @@ from roleplay.persona.compiled import LoadedPersona
 from roleplay.ui.safe_text import clean, one_line, shorten
 from roleplay.ui.styles import STYLES
 from roleplay.ui.widgets.briefing import BriefingView
+from roleplay.ui.widgets.coach import feedback_details
+from roleplay.ui.widgets.paths import PathsVisual
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -53,6 +56,11 @@ class ConfirmScreen(ModalScreen[bool]):
 class ExportedScreen(ModalScreen[None]):
     """Shows where the export went.
 
+    The paths are shown whole, wrapped only between their parts. The dialog
+    does not swallow the next key: Enter or Escape closes it, and any other
+    key closes it and goes on to the screen below (h on the debrief goes
+    home, a letter in a conversation is typed into the message).
+
     In a browser (``roleplay serve``, ``downloaded``) the Markdown is already
     downloading; the JSON comes with its own key press (j or the button),
     because a browser lets a page start one download per key press or click
@@ -81,7 +89,7 @@ class ExportedScreen(ModalScreen[None]):
                 )
             else:
                 yield Static(Content("Transcript exported").stylize("bold"), classes="dialog-title")
-                text = Content.assemble(("Markdown: ", "bold"), one_line(self.md), "\n", ("JSON:     ", "bold"), one_line(self.json))
+                text = PathsVisual([("Markdown", self.md), ("JSON", self.json)])
             yield Static(text, id="export-paths", classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 if self.downloaded:
@@ -105,43 +113,107 @@ class ExportedScreen(ModalScreen[None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
+    OWN_KEYS = frozenset({"escape", "enter", "space", "tab", "shift+tab", "left", "right"})
 
-HELP = """\
-# Keys
+    def on_key(self, event: events.Key) -> None:
+        if event.key in self.OWN_KEYS or (self.downloaded and event.key == "j"):
+            return
+        event.stop()
+        event.prevent_default()
+        self.dismiss(None)
+        self.app.call_after_refresh(self.app.post_message, events.Key(event.key, event.character))
 
-| key | does |
-|---|---|
-| **Enter** | send your message |
-| **ctrl+j** (or alt+enter) | new line in your message |
-| **F2** | hint: a nudge toward a better next move (practice) |
-| **ctrl+z** | take back your last move (practice) |
-| **F3** | show or hide the coach panel |
-| **F4** | the briefing again |
-| **ctrl+d** | end the conversation and see the debrief |
-| **ctrl+e** | export the transcript (Markdown and JSON) |
-| **ctrl+t** | dark or light theme |
-| **ctrl+p** | command palette (all of the above) |
-| **F1** | this help |
-| **ctrl+q** | quit (your session is saved; resume it from the home screen) |
 
+# The keys of each screen, for F1 there: (keys, what they do, the screen's
+# action or None). A row whose action the screen turns off (check_action
+# False: exam mode, graded work, a scenario with no risk question) is left out.
+SCREEN_KEYS: dict[str, tuple[str, list[tuple[str, str, str | None]]]] = {
+    "HomeScreen": ("Home", [
+        ("↑ ↓ and Enter", "open a hiring manager's briefing, or resume the highlighted session", None),
+        ("Tab", "between the hiring managers and the sessions", None),
+        ("m", "practice or exam", "toggle_mode"),
+        ("r", "resume the latest session", "resume_latest"),
+    ]),
+    "BriefingScreen": ("Briefing", [
+        ("↑ ↓, PgUp PgDn", "read the briefing", None),
+        ("1 to 7", "answer the risk question", "answer"),
+        ("s", "skip the question and start (no estimate is recorded)", "skip"),
+        ("Enter or ctrl+s", "start the conversation (once the question is answered)", "start"),
+        ("m", "practice or exam", "toggle_mode"),
+        ("Escape", "back home", "back"),
+    ]),
+    "ConversationScreen": ("Conversation", [
+        ("Enter", "send your message", None),
+        ("ctrl+j (or alt+enter)", "new line in your message", None),
+        ("F2", "hint: a nudge toward a better next move", "hint"),
+        ("F5", "the last move's whole feedback: why, and what to try instead", "feedback"),
+        ("ctrl+z", "take back your last move", "take_back"),
+        ("F3", "show or hide the coach panel (below 100 columns it takes the chat's place; F3 or Escape goes back)", "toggle_coach"),
+        ("F4", "your briefing again", "briefing"),
+        ("ctrl+d", "end the conversation and see the debrief", "debrief"),
+        ("ctrl+e", "export the transcript (Markdown and JSON)", "export"),
+        ("Escape", "home (asks first while the conversation goes on); the session stays resumable", "leave"),
+    ]),
+    "DebriefScreen": ("Debrief", [
+        ("↑ ↓, PgUp PgDn", "scroll the debrief", None),
+        ("r", "retry: the same hiring manager from the start", "retry"),
+        ("b", "replay from a move: keep the moves before it and play on", "replay_from"),
+        ("ctrl+e", "export the transcript (Markdown and JSON)", "export"),
+        ("Escape or h", "home", "home"),
+    ]),
+}
+
+COMMON_KEYS: list[tuple[str, str, str | None]] = [
+    ("ctrl+t", "dark or light theme", None),
+    ("ctrl+p", "command palette: this screen's actions and a few more", None),
+    ("F1 (or ? outside the input)", "this help", None),
+    ("ctrl+q", "quit (a conversation is saved; resume it from the home screen)", None),
+]
+
+MODES = """\
 # Modes
 
 *Practice*: live coaching after every move, hints and take-back.
 *Exam*: no feedback, hints or take-back until the debrief.
+"""
 
+SAVED = """\
 Every move is saved before the reply appears, so a closed terminal loses
 nothing: the home screen offers to resume where you stopped.
 """
 
 
+def help_markdown(screen=None) -> str:
+    """The help for ``screen``: its own keys, then the ones that work everywhere."""
+    name = type(screen).__name__ if screen is not None else ""
+    title, rows = SCREEN_KEYS.get(name, ("", []))
+
+    def allowed(action: str | None) -> bool:
+        return action is None or screen is None or screen.check_action(action, ()) is not False
+
+    lines = [f"# Keys: {title}" if title else "# Keys", "", "| key | does |", "|---|---|"]
+    lines += [f"| **{keys}** | {does} |" for keys, does, action in rows if allowed(action)]
+    lines += ["", "## Everywhere", "", "| key | does |", "|---|---|"]
+    lines += [f"| **{keys}** | {does} |" for keys, does, _ in COMMON_KEYS]
+    text = "\n".join(lines) + "\n\n"
+    if name in ("HomeScreen", "BriefingScreen", "ConversationScreen"):
+        text += MODES + "\n"
+    return text + SAVED
+
+
 class HelpScreen(ModalScreen[None]):
+    """The keys of the screen help was opened from (``for_screen``), then the common ones."""
 
     CSS_PATH = STYLES / "modals.tcss"
     BINDINGS = [Binding("escape,f1,q", "close", "Close", id="help.close")]
 
+    def __init__(self, for_screen=None):
+        super().__init__()
+        self.for_screen = for_screen
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog -wide -tall"):
-            yield Markdown(HELP)
+            yield Markdown(help_markdown(self.for_screen))
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -159,6 +231,31 @@ class BriefingModal(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog -wide -tall"):
             yield BriefingView(self.loaded)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class FeedbackScreen(ModalScreen[None]):
+    """A move's whole feedback (F5): the coach panel shows it in brief."""
+
+    CSS_PATH = STYLES / "modals.tcss"
+    BINDINGS = [Binding("escape,f5,q", "close", "Close", id="feedback.close")]
+
+    def __init__(self, turn: Turn):
+        super().__init__()
+        self.turn = turn
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog -wide", id="feedback-dialog"):
+            yield Static(
+                Content.assemble(("Feedback on your move", "bold"), ("  ·  ↑ ↓ scroll  ·  Escape closes", "dim")),
+                classes="dialog-title",
+            )
+            yield Static(feedback_details(self.turn), id="feedback-details", classes="dialog-text")
+
+    def on_mount(self) -> None:
+        self.query_one("#feedback-dialog", VerticalScroll).focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -43,8 +43,9 @@ class ChatMessage(Static):
 class ChatNotice(Static):
     """A visible notice inside the chat (cut message, ending, resumed session)."""
 
-    def __init__(self, text: str, **kw):
-        super().__init__(Content(clean(text)), **kw)
+    def __init__(self, text: "str | Content", **kw):
+        # A Content is already literal (built with safe_text); a str is made so here.
+        super().__init__(text if isinstance(text, Content) else Content(clean(text)), **kw)
 
 
 class ChatTurn(Vertical):
