@@ -259,13 +259,13 @@ def cmd_validate(args) -> int:
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors
     if not args.quiet:
+        sys.stdout.flush()  # the problems first, then the summary, when both streams go to one place
         print(f"{checked} file{'s' if checked != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}", file=sys.stderr)
     if errors or (args.fail_on_warnings and warnings):
         return EXIT_USAGE
     return EXIT_OK
 
 
-        sys.stdout.flush()  # the problems first, then the summary, when both streams go to one place
 def cmd_detect(args) -> int:
     from roleplay.analysis.detect_stream import run_detect
 
