@@ -16,8 +16,7 @@ from typing import Sequence
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
-class UsageError(Exception):
-    """Bad usage or bad input: reported in one line, exit status 2."""
+from roleplay.errors import UsageError  # noqa: E402  (shared with the UI, which never imports this module)
 
 
 class _Parser(argparse.ArgumentParser):

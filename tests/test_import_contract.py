@@ -20,6 +20,7 @@ def test_import_linter_contract_holds():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "The core knows no screen KEPT" in result.stdout
     assert "Tools sit above the compiler and the engine KEPT" in result.stdout
+    assert "The UI does not import the command line KEPT" in result.stdout
 
 
 def test_importing_the_core_does_not_import_textual():

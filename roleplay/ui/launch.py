@@ -10,7 +10,7 @@ from typing import Callable
 
 
 def _usage_error(message: str) -> Exception:
-    from roleplay.cli import UsageError
+    from roleplay.errors import UsageError
 
     return UsageError(message)
 
