@@ -81,3 +81,29 @@ def test_floor_on_the_terms_regression_file():
     assert len(rows) >= 250
     res = score(rows)
     assert res["f1"] >= 0.88 and res["issue_recall"] >= 0.93, res
+
+
+@pytest.mark.parametrize("text, expected", [
+    # figures said the way they are spoken on a call (voice-to-text): thousands
+    # in a salary context, as "108k" is
+    ("um so could the base go to one oh eight", [("base_salary", 108000, None)]),
+    ("one twelve I need that", [("base_salary", 112000, None)]),
+    ("they offered a hundred and twelve on the base", [("base_salary", 112000, None)]),
+    ("the offer I have is well above ninety six", [("base_salary", 96000, None)]),
+    ("okay so a hundred and six thousand base", [("base_salary", 106000, None)]),
+    # a salary review brought forward ("prepone", Indian English), or named by its month
+    ("Can we prepone the review to six months?", [("salary_review", 6, "months")]),
+    ("Title now, review at six months, $104k.", [("title", None, None), ("salary_review", 6, "months"), ("base_salary", 104000, "USD")]),
+])
+def test_spoken_figures_and_review_dates(text, expected):
+    assert _t(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Can we talk at nine thirty tomorrow?",
+    "let us speak at two fifteen",
+    "you must have a hundred other things to do",
+    "ninety six percent of people said yes",
+])
+def test_spoken_numbers_that_are_not_figures(text):
+    assert terms(text) == []

@@ -67,6 +67,13 @@ _REASONING = rx(
 # Tags that make a personal circumstance a reason for something.
 _REQUEST_TAGS = frozenset({"specific_ask", "asks_extension", "proposes_option", "requests_meeting",
                            "threat", "asks_interests"})
+# Words that press for something beside a rival's terms (a condition, a
+# modal, an imperative): the mention may carry an ask after all.
+_PRESSING = rx(r"\b(?:if|unless|or|otherwise|else|should|would|could|must|need|needs|want|wants|until|till|by|get me|give me|match|beat|pay|bump|raise|increase|cover|revise|for me)\b",
+               yes=("The other company offers 140. Or you cover this until Friday.",),
+               no=("To be honest, their base is $112,000 and only two days of office.",))
+# Tags that make an apology undermine something (an ask of the learner's).
+_ASKING = frozenset({"specific_ask", "asks_extension", "proposes_option", "requests_meeting", "threat"})
 _POLITE_SORRY = rx(r"sorry for all (?:the|my|these|those) (?:questions|emails|messages|back and forth)\b")
 
 # Tags that reported speech about other people can fake.
@@ -74,7 +81,7 @@ _REPORTABLE = ("threat", "zero_sum", "mentions_alternative", "specific_ask", "ac
 
 _DECIDING = rx(r"\b(?:respond|reply|answer|decid\w*|decision|think|consider|till|until|by|deadline)\b")
 _LATER = rx(r"\b(?:later|after|back|delay\w*|next month|push\w*|instead)\b")
-_EARLIER = rx(r"\b(?:earlier|sooner|before)\b")
+_EARLIER = rx(r"\b(?:earlier|sooner|before|prepon\w*|forward)\b")
 
 
 def rule_spans(text: str, *, trace: dict | None = None, hits: set | None = None,
@@ -121,17 +128,19 @@ def rule_spans(text: str, *, trace: dict | None = None, hits: set | None = None,
         elif blocked is not None and msg.negated_cues > negated_before:
             blocked.add(tag)
     before = dict(spans)
+    ruled_out: set[str] = set()
     if hits is None:
-        _apply_conventions(msg, spans)
+        _apply_conventions(msg, spans, ruled_out)
     else:
         LazyPattern.trace = []
         try:
-            _apply_conventions(msg, spans)
+            _apply_conventions(msg, spans, ruled_out)
             hits.update(p.id for p, _, _ in LazyPattern.trace)
         finally:
             LazyPattern.trace = None
     if blocked is not None:
         blocked.update(set(before) - set(spans))
+        blocked.update(ruled_out)
         blocked.difference_update(spans)
     if trace is not None:
         for tag, span in spans.items():
@@ -161,7 +170,7 @@ _CUE_LISTS: dict[str, tuple[str, ...]] = {
     "capitulates": ("tone.capitulate.",),
     "hostile": ("tone.hostile.",),
     "gratitude": ("tone.thanks.",),
-    "accepts": ("tone.accept.",),
+    "accepts": ("tone.accept.", "tone.staying."),
 }
 
 _CONVENTION_NAMES = {
@@ -241,8 +250,14 @@ def hybrid_uses_rule_features() -> bool:
 USE_LEARNED = True
 
 
-def _apply_conventions(msg: Message, spans: dict[str, Span]) -> None:
-    """Link tags the way PRINCIPLES.md's labelling conventions ask."""
+def _apply_conventions(msg: Message, spans: dict[str, Span], ruled_out: set[str] | None = None) -> None:
+    """Link tags the way PRINCIPLES.md's labelling conventions ask.
+
+    ``ruled_out`` (a set) receives the tags a convention rules out even
+    when no rule found them, so that the learned tagger may not add them.
+    """
+    if ruled_out is None:
+        ruled_out = set()
     # A later start is both more time and a change to the terms.
     later = R.later_start(msg)
     if later:
@@ -319,6 +334,15 @@ def _apply_conventions(msg: Message, spans: dict[str, Span]) -> None:
             and _POLITE_SORRY.search(msg.norm, cap[0]):
         del spans["capitulates"]
 
+    # An apology is capitulating only when it undermines an ask (PRINCIPLES.md:
+    # "sorry for the typo" is not; "sorry, sorry, forget it if it's a pain"
+    # is): "sorry again, bye!", an off-topic "sorry", thanks with an apology
+    # for the drama give nothing up. An acceptance with an apology stays the
+    # corpus's "giving in" (accepts and capitulates below).
+    if not (_ASKING & spans.keys()) and "accepts" not in spans and R.apology_only(msg):
+        spans.pop("capitulates", None)
+        ruled_out.add("capitulates")
+
     # A message sent by mistake ("sorry sorry, wrong thread") withdraws no ask.
     if "capitulates" in spans and "specific_ask" not in spans and MISSEND.search(msg.norm):
         del spans["capitulates"]
@@ -349,6 +373,28 @@ def _apply_conventions(msg: Message, spans: dict[str, Span]) -> None:
     if "hostile" in spans and "gratitude" in spans:
         if msg.sentence_at(spans["hostile"][0]) == msg.sentence_at(spans["gratitude"][0]):
             del spans["gratitude"]
+
+    # Words the model has learned from other contexts, vetoed where the rules
+    # know better: a warm formula ("Enjoy your evening.", "very nice to be
+    # speaking with you", "how was your weekend?") with no hostile cue is not
+    # hostility; taking back a resignation is not a threat.
+    if "hostile" not in spans and R.warm(msg):
+        ruled_out.add("hostile")
+    if "threat" not in spans and R.threat_ruled_out(msg):
+        ruled_out.add("threat")
+    # "Is the four-day office rule a company thing, or could our team
+    # decide?": a question about the constraint, not an ask for a change.
+    if not (spans.keys() & {"specific_ask", "proposes_option"}) and R.constraint_questions_only(msg):
+        ruled_out.update(("specific_ask", "proposes_option"))
+    # "Hi. How's the team?" is small talk, not a question about its needs.
+    if "asks_interests" not in spans and R.small_talk_questions_only(msg):
+        ruled_out.add("asks_interests")
+    # Another employer's terms stated as a fact ("their base is $112,000",
+    # "Northwind offered a hundred and twelve") with nothing asked: the
+    # mention is the move (like a deadline with no consequence attached).
+    if "mentions_alternative" in spans and not (spans.keys() & {"specific_ask", "threat", "proposes_option", "asks_extension"}) \
+            and not R.asks_something(msg) and not _PRESSING.search(msg.norm) and R.rival_terms_only(msg):
+        ruled_out.add("specific_ask")
 
 
 # Every rule pattern gets its id once the rule modules are all loaded.

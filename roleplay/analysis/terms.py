@@ -121,7 +121,8 @@ _DATE = re.compile(
 _KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(issue, re.compile(p, re.IGNORECASE)) for issue, p in (
     ("signing_bonus", r"\bsign(?:ing|-on| on| in|on|-in)[ -]?(?:bonus|bonuses|money)?\b|\bjoining bonus\b|\bwelcome bonus\b|\bhiring bonus\b|\bsign bonus\b"),
     ("relocation", r"\breloc\w*\b|\brelo\b|\bmoving (?:costs?|expenses?|allowance|package|support)\b|\bmove costs?\b"),
-    ("salary_review", r"\b(?:salary|pay|comp(?:ensation)?|performance|raise) review\b|\breview (?:of )?(?:my |the )?(?:salary|pay|comp\w*)\b|\brevisit (?:my |the )?(?:salary|pay|comp\w*|base|number)\b|\b(?:re-?evaluate|reassess|review) (?:it |that |this )?(?:in|after)\b"),
+    ("salary_review", r"\b(?:salary|pay|comp(?:ensation)?|performance|raise) review\b|\breview (?:of )?(?:my |the )?(?:salary|pay|comp\w*)\b|\brevisit (?:my |the )?(?:salary|pay|comp\w*|base|number)\b|\b(?:re-?evaluate|reassess|review) (?:it |that |this )?(?:in|after|at)\b"
+                      r"|\b(?:prepon\w*|bring(?:ing)? forward|brought forward|mov(?:e|ing) up|pull(?:ing)? forward) (?:the |my )?review\b|\breview\b(?= (?:\w+ ){0,3}(?:prepon\w*|brought forward|moved (?:up|forward)|earlier|sooner))|\b(?:\w+|\d+)[- ]months? (?:salary |pay )?review\b"),
     ("bonus", r"\b(?:annual|yearly|performance|target|retention|year-end|end-of-year|stay|quarterly)? ?bonus(?:es)?\b"),
     ("equity", r"\bequity\b|\brsus?\b|\bstock(?: options?| grants?)?\b|\boptions\b|\bshares\b|\bvesting\b|\besop\b"),
     ("pto", r"\bpto\b|\bvacation\b|\bholidays?\b|\bannual leave\b|\bleave days\b|\bdays off\b|\btime off\b|\bpaid leave\b"),
@@ -169,6 +170,54 @@ _NOT_PLACE = {"i", "the", "a", "an", "my", "your", "our", "this", "that", "it", 
 _NOT_A_TERM = re.compile(r"\bnotice(?: period)?\b|\bexperience\b|\bworked\b|\bbeen (?:here|with)\b|\bfor the (?:last|past)\b")
 _CLAUSE = re.compile(r"[.;!?\n]|,\s(?:and|but|plus|also)\b|\band(?=\s(?:a|an|the|also)\b)|\bplus\b|\bor\b")
 _NEAR = 48  # characters either side of a value in which its keyword may stand
+
+
+# A figure said the way salaries are spoken on a call (voice-to-text): "one
+# oh eight" (108), "one twelve" (112), "one twenty five" (125), "a hundred and
+# six" (106), "ninety six" (96). In a salary context these are thousands, the
+# way "108k" is; elsewhere they are left alone (a time, a count).
+_SPOKEN = re.compile(
+    rf"\b(?:(?P<a>one|two|three|four|five|six|seven|eight|nine) (?:oh (?P<b>one|two|three|four|five|six|seven|eight|nine)"
+    rf"|(?P<c>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|(?P<d>{_TENS_W})(?:[ -](?P<e>one|two|three|four|five|six|seven|eight|nine))?)"
+    rf"|(?P<h>(?:a|one) hundred(?:(?: and)? (?:{_TENS_W}(?:[ -]{_UNIT_W})?|{_UNIT_W}))?)"
+    rf"|(?P<f>{_TENS_W})[ -](?P<g>one|two|three|four|five|six|seven|eight|nine))\b"
+    rf"(?! ?(?:%|percent|per cent|am\b|pm\b|a\.m|p\.m|o'clock|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|yrs?|times|people|other|more|of\b|thousand|grand|k\b|million|lakh|hundred|dollars?|bucks|euros?|pounds?|quid))",
+    re.IGNORECASE)
+# A salary context: a base-salary word in the clause, or a word that puts a
+# figure on the table just before it.
+_SALARY_CUE = re.compile(r"\b(?:base|salary|pay|paying|pays|paid|offer\w*|number|comp|package|raise|bump\w*|ctc|match|counter\w*)\b")
+_FIGURE_BEFORE = re.compile(r"\b(?:to|at|for|of|is|was|be|like|around|about|roughly|above|below|under|over|than|between|from|need|want|take|do|did|does|doing|say|said|and|get|hit|make it|goes to|go to|hoping for|asking for|looking for|holding at|still)\s+(?:(?:um|uh|like|maybe|just|well|only|really|about)\s+)?$")
+_FIGURE_AFTER = re.compile(r"\s+(?:is|isn't|was|would be|works|sounds|feels|seems)\b")
+_TIME_BEFORE = re.compile(r"\b(?:at|by|until|till|til|before|after|around|from|since|call|meeting|tomorrow|today|tonight)\s+$")
+
+
+def _spoken_figures(low: str, free) -> list["_Value"]:
+    out = []
+    for m in _SPOKEN.finditer(low):
+        if not free(*m.span()):
+            continue
+        g = m.groupdict()
+        if g["a"]:
+            lead = _UNITS[g["a"]] * 100
+            rest = _UNITS[g["b"]] if g["b"] else _UNITS[g["c"]] if g["c"] else _TENS[g["d"]] + (_UNITS[g["e"]] if g["e"] else 0)
+            x = lead + rest
+        elif g["h"]:
+            x = _words_value(g["h"]) or 0
+        else:
+            x = _TENS[g["f"]] + _UNITS[g["g"]]
+        if not 50 <= x <= 999:
+            continue
+        a, b = m.span()
+        before = low[max(0, a - 24):a]
+        ca = max(0, a - 48)
+        cue = _SALARY_CUE.search(low, ca, min(len(low), b + 40))
+        # "at nine thirty", "call at two fifteen": a time, not a figure.
+        if _TIME_BEFORE.search(before) and not (cue and g["a"] in ("one", "two", None)):
+            continue
+        if not (cue or _FIGURE_BEFORE.search(before) or _FIGURE_AFTER.match(low, b) or a == 0):
+            continue
+        out.append(_Value("money", a, b, int(x * 1000), None))
+    return out
 
 
 def _words_value(t: str) -> float | None:
@@ -337,6 +386,9 @@ def _values(text: str, low: str) -> list[_Value]:
         v = _money(m, text)
         if v is None:
             continue
+        out.append(v)
+        mark(v.start, v.end)
+    for v in _spoken_figures(low, free):
         out.append(v)
         mark(v.start, v.end)
     for m in _DURATION.finditer(low):

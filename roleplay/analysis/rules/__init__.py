@@ -17,11 +17,11 @@ apostrophes, flexible spaces, "u" for "you").
 * :mod:`.tone` - capitulates, hostile, gratitude, accepts
 """
 
-from .asks import (asks_extension, asks_interests, later_start, place_or_term_demand,
-                   proposes_option, requests_meeting, specific_ask)
-from .pressure import mentions_alternative, threat, threat_names_change, zero_sum
+from .asks import (asks_extension, asks_interests, asks_something, constraint_questions_only, later_start, place_or_term_demand,
+                   proposes_option, requests_meeting, small_talk_questions_only, specific_ask)
+from .pressure import mentions_alternative, rival_terms_only, threat, threat_names_change, threat_ruled_out, zero_sum
 from .reasons import affirms_commitment, employer_benefit, personal_preference
-from .tone import accepts, capitulates, gratitude, hostile
+from .tone import accepts, apology_only, capitulates, gratitude, hostile, warm
 
 from . import asks, common, pressure, reasons, tone
 
@@ -54,5 +54,6 @@ __all__ = [
     "requests_meeting", "asks_extension", "later_start", "proposes_option",
     "asks_interests", "specific_ask", "place_or_term_demand",
     "employer_benefit", "personal_preference", "affirms_commitment",
-    "capitulates", "hostile", "gratitude", "accepts",
+    "capitulates", "apology_only", "hostile", "warm", "gratitude", "accepts",
+    "threat_ruled_out", "asks_something", "small_talk_questions_only", "rival_terms_only", "constraint_questions_only",
 ]

@@ -7,7 +7,7 @@ import re
 
 from ..lexicon import ASK_FRAME, OFFICE_LIKE, PLACE_WORDS, TERM, alt, rx
 from ..message import Message, Span
-from .common import ASK_FRAME_RX, FACT_QUESTION, FIRST_PERSON, NOT_A_PLACE, STATUS_QUO, WH_QUESTION
+from .common import AMOUNT, ASK_FRAME_RX, FACT_QUESTION, FIRST_PERSON, NOT_A_PLACE, SPOKEN_AMOUNT, STATUS_QUO, WH_QUESTION
 
 # ---------------------------------------------------------------------------
 # requests_meeting
@@ -41,9 +41,9 @@ _MEETING = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\b(?:pop|drop|stop|swing|come|call) (?:in|into|by|round|over) (?:to )?(?:the|your) (?:office|building|hq)\b|\b(?:visit|see) you (?:in person|at the office)\b",
      ("I could pop into the office on Tuesday to talk it through.", "Could I see you in person before I decide?"),
      ("I'll drop the signed form in the post.",)),
-    (r"\b(?:ring|call|phone) me\b|\bgive (?:me|you) a (?:call|ring|buzz|bell)\b|\b(?:send|sending|set up|setting up|put|putting|pop|drop|fire|shoot) (?:me |you |over )?(?:a |an )?(?:calendar|meeting|zoom|teams) invite\b",
+    (r"(?<!\bfor\s)\b(?:ring|call|phone) me\b|\bgive (?:me|you) a (?:call|ring|buzz|bell)\b|\b(?:send|sending|set up|setting up|put|putting|pop|drop|fire|shoot) (?:me |you |over )?(?:a |an )?(?:calendar|meeting|zoom|teams) invite\b",
      ("Feel free to call me after 5.", "I'll send you a calendar invite for Thursday."),
-     ("Please email me the updated offer.",)),
+     ("Please email me the updated offer.", "Hello, thank you for call me.")),
     (r"\b(?:a|quick|short|brief) (?:quick |short |brief )?(?:zoom|teams|facetime|hangout|google meet|video chat|phone chat)\b",
      ("Could we do a quick Zoom tomorrow?", "Maybe a short Teams call this week?"),
      ("I saw the Zoom link in the email.",)),
@@ -266,6 +266,20 @@ _MORE_TIME = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\b(?:any|some|is there|have|much) (?:\w+ )?(?:flexib\w*|give|wiggle room|leeway|room|movement) (?:\w+ ){0,2}(?:on|around|with|about) (?:the |my |your )?(?:\w+ )?(?:deadline|timing|timeline|decision date|response date|date to (?:decide|respond))\b|\b(?:a|one|two|a few|a couple of) (?:more )?(?:days?|weeks?) more\b",
      ("Is there any flexibility on the deadline?", "Could I have a few days more?"),
      ("Is there any flexibility on the base?",)),
+    # When the answer will come, said rather than asked: "I will revert in two
+    # days", "I'll decide by Thursday", "let me respond by Thursday",
+    # "tomorrow evening I will revert back to you".
+    (r"\blet me (?:\w+ ){0,2}(?:revert|reply|respond|answer|decide|confirm|come back|get back)(?: back)?(?: to you| you)? (?:by|in|on|within|after|tomorrow|next|end of|eod|early next|later this)\b|\b(?:i(?:'ll| will) (?:decide|answer|reply|respond|revert)|i(?:'ll| will) (?:\w+ ){0,2}(?:reply|revert)) (?:by|on|before|after|in) (?:\w+ )?(?:monday|tuesday|wednesday|thursday|friday|weekend|end of|eod|wk|week|\d+|two|three|a few|a couple)\b(?=[^.!]*\?|\W*(?:ok|okay|if that'?s? ok|alright)\W*\?)",
+     ("Could you put the counter in writing and let me respond by Thursday?", "I'll decide by Thursday. OK?", "can u send it over and i'll reply by end of wk?"),
+     ("I'll decide by Friday. Firmly.", "I need an answer on the signing bonus by Friday.")),
+    # Hours or days asked for: "48 hours to decide", "gimme 48 hrs once its in
+    # writing", "give me like forty eight hours".
+    (r"(?:^|[.!?] ?)(?:\d+|twenty[- ]four|forty[- ]eight|seventy[- ]two|a couple of|a few|two|three) (?:more )?(?:hours|hrs|days)\b (?:to (?:decide|think|consider|reflect|review|look)|once|after (?:i|it|you)|before i)\b|(?:(?:^|[.!?,] ?|\band |\b(?:can|could|would) you |\bplease |\bjust )(?:give me|gimme)|\b(?:i need|can i (?:have|get)|could i (?:have|get))) (?:like |maybe |about |just )?(?:\d+|twenty[- ]four|forty[- ]eight|seventy[- ]two|a couple of|a few|two|three|a) (?:more )?(?:hours|hrs|days|nights?|weeks?)\b(?! (?:in|at|of|off|a week|per week|remote|wfh|from home|office)\b)",
+     ("48 hours to decide, once it's in writing.", "gimme 48 hrs once its in writing?", "could you send it in writing and give me like forty eight hours"),
+     ("I need two days in the office.", "kinda rude to give me 48 hrs to decide on a return offer tbh")),
+    (r"\b(?:not|won't|don't want to|prefer not(?: to)?|rather not|can't) (?:be )?(?:decid\w*|commit\w*|sign\w*)(?: anything)? (?:on|in|during|over) (?:this|the) (?:call|phone|spot)\b|\bnot deciding (?:today|now|on this call|yet)\b",
+     ("Not deciding on this call.", "I prefer not decide in the phone."),
+     ("I decided on the phone yesterday.",)),
 )]
 
 
@@ -294,7 +308,7 @@ _OPTION = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\b(?:would|could|can|might) (?:a |an |the |some )?(?:(?!start\b|date\b|deadline\b)[\w-]+ ){0,3}(?:be possible|work|be an option|be on the table|be doable) instead\b",
      ("Would a signing bonus be possible instead?", "Could extra PTO work instead?"),
      ("Would a January start be possible instead?",)),
-    (r"\b(?:how|what) about (?:i|we|if|this|a|an|the|\w+ing)\b",
+    (r"\b(?:how|what) (?:about|abt|bout) (?:i|we|if|this|a|an|the|\w+ing)\b",
      ("How about a bigger signing bonus?", "What about splitting the difference?"),
      ("How much is the bonus?",)),
     (r"\bsplit (?:arrangement|week|schedule|role|setup|model)\b|\bhalf (?:the|my) (?:week|time|month) in\b|\b(?:each|both) office",
@@ -558,12 +572,20 @@ _INTEREST_PHRASES = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\bwhat (?:flexibility|room|leeway|latitude) (?:do|does|is there|would|could|there is)\b|\bwhat(?:'s| is) (?:typical|normal|standard|usual|customary)\b",
      ("What flexibility is there on the start date?", "What's typical for relocation at this level?"),
      ("What flexible options do you offer?",)),
+    # Who holds the decision: "Counteroffer approval is with whom?"
+    (r"\bwith whom\b|\bwhose (?:decision|call|approval|sign-?off)\b|\b(?:approval|decision|sign-?off) (?:is |lies |rests |sits )?with (?:who|whom)\b",
+     ("Counteroffer approval is with whom, sir?",),
+     ("I spoke with whoever was on call.",)),
+    # What worries them: "so which projects are you most worried about if I leave"
+    (r"\b(?:which|what) (?:\w+ ){0,3}(?:are|is|would|do|does) you (?:\w+ )?(?:most )?(?:worried|concerned|nervous) about\b",
+     ("so which projects are you most worried about if I leave",),
+     ("I'm worried about the commute.",)),
 )]
 
 
 # An open question (wh- or "is there anything") whose words are about the
 # organisation's needs, constraints, process or norms.
-_OPEN_Q = rx(r"(?:^|[.!?,:]\s*|\b(?:so|and|also|but|like|then|wonder|wondering|curious)\s+)(?:what|how|who|which|why|where|is there anything|are there any|can you (?:tell me|explain|share)|could you (?:tell me|explain|share|give me an idea of)|(?:may|can|could) i ask (?:what|how|who|which|why))\b",
+_OPEN_Q = rx(r"(?:^|[.!?,:]\s*|\b(?:so|and|also|but|like|then|wonder|wondering|curious)\s+)(?:what|how|who|which|why|where|is there anything|are there any|can you (?:tell me|explain|share)|could you (?:tell me|explain|share|give me an idea of)|(?:may|can|could) i (?:ask|know) (?:what|how|who|which|why|whether))\b",
              yes=("How do you usually handle this?", "Thanks. Who makes the final call?"),
              no=("Thanks for the update, I'm happy with that.",))
 _INTEREST_TOPIC = rx(
@@ -573,6 +595,7 @@ _INTEREST_TOPIC = rx(
     r"hoping|care (?:about|most)|value|headcount|plans?|tends? to|do(?:es)? well|succeed\w*|thrive\w*|kind of person|type of person|profile|approach\w*|requests? from|people who|criteria|handled?|easier|lose|gain|success|expect\w*|"
     r"flexib\w*|leeway|latitude|other (?:people|candidates|hires|new hires|employees|folks|starters)|people in (?:this|the|my|similar) (?:role|position|level|grade|team)|new hires|set|determined|negotiat\w*|"
     r"driv\w*|behind (?:it|that|this|the)|reasoning|rationale|hesitat\w*|reluctan\w*|hold-?up|on your (?:side|end)|from your (?:side|end)|"
+    r"stall\w*|delay\w*|defer\w*|postpon\w*|stopped|held up|fell through|go through|make sure|be sure|ensure|"
     r"holding (?:\w+ ){0,3}back|stopping|standing in the way|balance[sd]?|workload|pressures?|headaches?|pain points?|struggl\w*|bottlenecks?|gaps?|keeps? you up|weigh\w*|want\w* from|ideal|(?:have|has) a say|final say|weigh in|involved|in charge|call the shots|(?:see|view|react to|feel about|think about|perceive|receive) (?:a |the |this |that |my )?(?:request|change|move|ask|proposal|idea))\b",
     yes=("What's the approval process for that?", "What are the team's main priorities?"),
     no=("Can I get the offer in writing?",),
@@ -580,7 +603,7 @@ _INTEREST_TOPIC = rx(
 
 
 def asks_interests(m: Message) -> Span | None:
-    span = _asks_interests_phrase(m)
+    span = _asks_interests_phrase(m) or constraint_question(m)
     if span:
         return span
     for sa, sb in m.sents:
@@ -602,7 +625,7 @@ _THANKED_FOR = rx(r"\b(?:thanks?|thank you|appreciate\w*|grateful(?! to (?:hear|
 
 
 def _asks_interests_phrase(m: Message) -> Span | None:
-    if not m.is_question and not re.search(r"\b(?:walk me through|help me understand|tell me (?:more )?about|curious (?:how|what|about)|(?:like|want|trying|keen|hoping|interested|grateful|glad|happy) to (?:understand|know|learn|get a sense of|hear) (?:how|what|who|why|which)|(?:kindly |please )?(?:advise|tell me) (?:what|how|who|which)|(?:wanted|want|would like|'d like|meant|was going) to ask (?:you )?(?:how|what|who|why|which|whether|if))\b", m.norm):
+    if not m.is_question and not re.search(r"\b(?:(?:which|what) (?:\w+ ){0,3}(?:are|is|would|do|does) you (?:\w+ )?(?:most )?(?:worried|concerned|nervous) about|walk me through|help me understand|tell me (?:more )?about|curious (?:how|what|about)|(?:like|want|trying|keen|hoping|interested|grateful|glad|happy) to (?:understand|know|learn|get a sense of|hear) (?:how|what|who|why|which)|(?:kindly |please )?(?:advise|tell me) (?:what|how|who|which)|(?:wanted|want|would like|'d like|meant|was going) to ask (?:you )?(?:how|what|who|why|which|whether|if))\b", m.norm):
         return None
     for span in m.iter_matches(_INTEREST_PHRASES, negatable=True, window=3):
         sa, sb = m.sentence_at(span[0])
@@ -611,7 +634,7 @@ def _asks_interests_phrase(m: Message) -> Span | None:
         if _THANKED_FOR.search(m.norm, sa, span[0]):
             continue
         # Questions about a plain fact of the offer need a norm/process word.
-        if "?" in sent or re.search(r"walk me through|help me understand|tell me|curious|to (?:understand|know|learn|get a sense of|hear) (?:how|what|who|why|which)|(?:advise|tell me) (?:what|how|who|which)|to ask (?:you )?(?:how|what|who|why|which|whether|if)", sent):
+        if "?" in sent or re.search(r"(?:which|what) (?:\w+ ){0,3}(?:are|is|would|do|does) you (?:\w+ )?(?:most )?(?:worried|concerned|nervous) about|walk me through|help me understand|tell me|curious|to (?:understand|know|learn|get a sense of|hear) (?:how|what|who|why|which)|(?:advise|tell me) (?:what|how|who|which)|to ask (?:you )?(?:how|what|who|why|which|whether|if)", sent):
             return span
     return None
 
@@ -778,6 +801,19 @@ _SPECIFIC = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\b\$?\d{2,3}(?:k|,\d{3})?\b[^.?!]{0,40}\band (?:we're (?:good|set|done)|we have a deal|you(?:'ve)? (?:got|have) (?:yourself )?(?:a|an) (?:\w+ )?(?:hire|deal|yes|signature)|i'm (?:yours|in|sold)|i(?:'ll)? sign|it's a (?:deal|yes)|consider it done)\b",
      ("130k and you've got yourself a new hire.", "120, remote Tuesdays, and we're good."),
      ("130k and I'll think about it.",)),
+    # Bringing a review or date forward ("prepone", Indian English).
+    (r"\bprepon\w*\b|\b(?:bring|brought|pull|pulled) (?:\w+ ){0,3}forward\b|\b(?:move|moved) (?:\w+ ){0,3}(?:up|forward|earlier)\b(?=[^.?!]{0,40}\b(?:review|date|start|promotion|title|raise|months?)\b)|\b(?:review|promotion|raise|date)\b[^.?!]{0,20}\b(?:moved|move|brought|come|came) (?:up|forward|earlier|sooner)\b",
+     ("I am requesting the salary review to be preponed to six months from now.", "Could the review be brought forward to six months?"),
+     ("Let's move on to the bonus.",)),
+    # A spoken or named figure in an ask: "hoping for a hundred and ten
+    # thousand", "could the base go to one oh eight", "a base of one oh five
+    # would be enough", "I'm looking for a base of $110,000".
+    (r"\b(?:closer to|at least|more like|something like|hoping for|asking for|ask for|aiming for|looking for|request|get to|go to|goes to|bump me to|bumping me to|bring me to|up to|move to|raise (?:it |me )?to) (?:a |an )?" + SPOKEN_AMOUNT
+     + r"|\b(?:looking for|hoping for|asking for|aiming for|targeting|need|want) (?:a |an )?(?:base|salary|bonus|raise|number|figure|package) (?:of|at|around|near|closer to) " + AMOUNT
+     + r"|\b(?:base|salary|bonus|number) of " + AMOUNT + r"[^.?!]{0,30}\bwould (?:\w+ )?(?:be (?:enough|fine|great|ideal|good|okay|ok)|work|do)\b",
+     ("I was kind of hoping for a hundred and ten thousand given the five years", "um so could the base go to one oh eight",
+      "honestly a base of one oh five would be enough for me", "I'm looking for a base of $110,000."),
+     ("I'm looking for a new flat.",)),
 )]
 # Bare mentions of a term: an ask only inside a request frame or question.
 _TERM_MENTION = [rx(p, yes=y, no=n) for p, y, n in (
@@ -822,7 +858,195 @@ _CHECKING = rx(r"\b(?:can|could|may) i (?:just )?(?:check|ask|confirm)\b|\b(?:ca
                no=("Can I get a higher base?",))
 
 
+# A demand restated, often with no frame at all: "Still $108,000.",
+# "$110,000, as I mentioned.", "The title. Nothing has changed.", "I said
+# senior analyst", "Bonus. Still.", "I still want the bonus".
+_DEMANDED = (
+    AMOUNT + r"|(?<!\d)(?!100\b)\d{1,2}(?:\.\d)? ?(?:%|percent)|(?:the |a |my )?(?:retention |signing |sign-on |joining )?bonus(?: of retention)?|(?:the )?(?:senior|lead|principal) [a-z]+(?: title)?"
+    r"|(?:the |my )?(?:job )?title|(?:the |my )?(?:base|salary|raise|pay rise)|(?:the |my )(?:increase|number|figure)|(?:the |my )?(?:[\w-]+ )?(?:office|remote|home|wfh) days?"
+    r"|(?:\d|one|two|three|four|five) days(?: (?:in|of office|in the office|a week|in office))?|(?:the |a )?(?:six|6|three|3|twelve|12)[- ]month(?:s)? review|(?:the )?review(?: in (?:six|6|three|3) months)?"
+    r"|more (?:base|money|pay|salary|cash)|my (?:request|ask|asks|demand|figure|number)"
+)
+# One term of a package: a figure, office days, a title, a review date, a bonus.
+_ITEM = (AMOUNT + r"(?: (?:base|salary|bonus|retention bonus|signing bonus|raise|one[- ]time))?|(?<!\d)\d{1,2} ?%"
+         r"|(?:\d|one|two|three|four|five) (?:office |remote |wfh |in-office )?days?(?: (?:in|a week|in the office|in office|of office|remote|a wk))?"
+         r"|(?:the )?(?:senior|lead|principal|staff) [a-z]+(?: title)?|(?:the )?title|(?:a |the )?(?:six|6|three|3|twelve|12)[- ]month (?:salary )?review"
+         r"|(?:a |the )?review (?:in|at|after) (?:six|6|three|3) months|office (?:only )?(?:on )?(?:mon|tues|wednes|thurs|fri)days?")
+_RESTATED = [rx(p, yes=y, no=n) for p, y, n in (
+    (r"(?:^|[.!?,;:] ?)(?:(?:it's|it is|that's|that is|my (?:ask|number|figure|answer) is|i'm|i am|i) )?(?:still|again) (?:at |on |want |need |wanting |needing |the )?(?:" + _DEMANDED + r")",
+     ("Still $108,000.", "Still want Senior Analyst.", "still the title tho", "Sorry, it's still $108,000, I'm afraid."),
+     ("Still waiting on the contract.", "Still there?")),
+    (r"\b(?:i )?(?:do )?(?:still|again|continue|keep)(?: really)? (?:i am |i )?(?:want|wanting|need|needing|require|requiring|insist on|must have|expect|ask for|asking for)\b(?=[^.?!]{0,40}(?:" + _DEMANDED + r"))",
+     ("I still want the bonus of retention.", "Still I am wanting Senior Analyst title.", "I continue wanting the title.", "I do still need the retention bonus."),
+     ("I still need to think about it.",)),
+    (r"(?<!\w)(?:" + _DEMANDED + r")[^.?!]{0,12}?[,.]? ?(?:as i (?:said|mentioned|told you|stated|explained)|like i (?:said|mentioned|told you)|i repeat|i did say|remains? my (?:figure|number|ask|position|request|bottom line)|(?:still|again)(?=\s*(?:[.!?,]|$|tho\b|though\b|please\b|pls\b|i'm afraid\b|too low\b|not enough\b|too little\b|where i am\b|what i (?:need|want|asked)\b|need\b|want\b)))",
+     ("$110,000, as I mentioned.", "110k. like i said", "Bonus. Still.", "$108,000 remains my figure.", "the bonus um yeah still", "Two days. Again."),
+     ("The base is still pending approval.", "Is the bonus still paid in March?")),
+    (r"(?<!\bwhat\s)\b(?:i said|i did say|as i said|like i said|how i said|i repeat|i(?:'m| am) telling (?:you )?again|i told you)\W+(?:\w+ ){0,2}(?:" + _DEMANDED + r")",
+     ("I said $110k.", "i said senior analyst", "like I said more base", "I am telling again, $108,000.", "How I said, two days of office."),
+     ("Forget what I said about the title.",)),
+    (r"\b(?:i must have|i have to have|i need to have|i am requiring|i am needing|i am wanting|i require|i insist on)\b(?=[^.?!]{0,40}(?:" + _DEMANDED + r"))|(?<!\w)(?:" + _DEMANDED + r")[^.?!]{0,30}\b(?:i am requiring|i am needing|i am wanting|i require|i insist|i need (?:that|it)|i want (?:that|it)|still need)\b",
+     ("I must have the two office days.", "Review in six months only, I am requiring.", "one twelve I need that", "Retention bonus, still need."),
+     ("I must have missed your email.",)),
+    (r"\b(?:please|pls|plz|kindly|just|like i said|i said|still|again) (?:just )?more (?:base|money|pay|salary|cash)\b|\bmore (?:base|money|pay|salary|cash),? (?:please|pls|plz)\b|\b(?:base|salary|pay|bonus|offer|number)\b[^.?!]{0,30}\bkindly (?:increase|raise|revise|improve|match|bump)\b|\bkindly (?:increase|raise|revise|improve|match|bump) (?:the |my )?(?:base|salary|pay|bonus|offer|number)\b",
+     ("More base, please.", "pls just more money", "Base is still less, kindly increase."),
+     ("More money than I expected, thanks.",)),
+    # A package of terms listed ("$106k base plus $6k retention bonus",
+    # "Title now, review at six months, $104k", "Concretely: $105k, office
+    # Tuesday and Thursday only"): the terms wanted.
+    (r"(?<!\w)(?:" + _ITEM + r")(?: now| today| only| base)?\s*(?:[,;:+&]|\band\b|\bplus\b|\bwith\b)\s*(?:and |plus |then |with |but |\w+ ){0,2}(?:" + _ITEM + r")",
+     ("$106k base plus $6k retention bonus.", "Title now, review at six months, $104k.", "Concretely: $105k, office Tuesday and Thursday only.",
+      "$105k and two office days. No bonus needed."),
+     ("I've been here five years and two months.",)),
+    # Imperative changes on a call: "Cut me to two office days."
+    (r"\b(?:cut|reduce|drop|bring|get|move|put) me (?:down )?to (?:\d|one|two|three|four) (?:office |remote |home |in-office )?days?\b",
+     ("Cut me to two office days.",),
+     ("Get me to the office by nine.",)),
+)]
+_RIVALS = rx(r"\b(?:their|theirs|rival|competing|competitor\w*|other (?:offer|company|firm|employer|one)|another offer|offer from|they(?:'re| are)? (?:offer|giv)\w*|offered|is offering)\b",
+              yes=("rival: full remote + 20%",), no=("$105k and two office days.",))
+_ACCEPTISH = rx(r"\b(?:done|works|deal|fair|agreed|agree|accept\w*|i'?m in|let's (?:do|ship|go)|confirm\w*|bet|fechado|perfect|sounds good|take it|sold)\b|(?<!\bthen\si\s)(?<!\bthen\s)\b(?:stay|staying)\b",
+                yes=("Right then. £67k, 28 days, two office days. Done.",), no=("$105k and two office days.",))
+_RESTATED_TOO = rx(r"\b(?:nothing has changed|nothing's changed|that hasn't changed|my answer is (?:the same|unchanged)|same (?:as|like) before|as before|like before|(?:that's|that is|it's|it is) still where i (?:am|stand)|i repeat|like i said|as i (?:said|mentioned))\b",
+                   yes=("The title. Nothing has changed.", "My answer is the same: Senior Analyst.", "Same like before, my request."),
+                   no=("Something has changed since we spoke.",))
+_DEMANDED_RX = rx(r"(?<!\w)(?:" + _DEMANDED + r")",
+                  yes=("the title",), no=("nothing here",))
+
+
+def names_terms(m: Message, a: int, b: int) -> bool:
+    """The text between ``a`` and ``b`` names a figure or a term of the deal."""
+    return _DEMANDED_RX.search(m.norm, a, b) is not None or _TERM_NAMED.search(m.norm, a, b) is not None
+
+
+_TERM_NAMED = rx(r"\b(?:remote|hybrid|office|equity|relocation|start date|pto|vacation|promotion|team)\b",
+                 yes=("two days of office",), no=("see you soon",))
+
+
+def _restated_demand(m: Message, within: Span | None = None) -> Span | None:
+    for span in m.iter_matches(_RESTATED, negatable=True, window=3, within=within):
+        sa, sb = m.sentence_at(span[0])
+        if WH_QUESTION.search(m.norm[sa:sb]) or re.search(r"\b(?:if|whether|unless)\b", m.norm[sa:span[1]]):
+            continue
+        # "their base is $112,000 and two office days": the rival's terms;
+        # "Done. 3 days in the office and 117k": the terms accepted.
+        if _RIVALS.search(m.norm, sa, sb) or _ACCEPTISH.search(m.norm):
+            continue
+        return span
+    same = m.find([_RESTATED_TOO], negatable=True, within=within)
+    # the demand in the same sentence, or a short message ("The title. Nothing has changed.")
+    if same and (_DEMANDED_RX.search(m.norm, *m.sentence_at(same[0])) or (len(m.sents) <= 2 and _DEMANDED_RX.search(m.norm))):
+        return same
+    return None
+
+
+# A question about how fixed a term is, or which lever is easiest, asks about
+# the organisation's constraints, not for a change (PRINCIPLES.md: process
+# and norms are asks_interests): "Is the four-day office rule a company
+# thing, or could our team decide?", "Is the salary review fixed to the
+# annual cycle?", "Which of these is easiest for you to move?". With a figure
+# or a date named ("Is the March 3 start fixed, or could we make it March
+# 24?") it is still a specific ask.
+_POLICY_WORDS = (r"(?:tied to|linked to|bound to|fixed (?:to|by|at)|set by|decided by|decided at|up to (?:each|every|the|individual)|have to follow|has to follow|"
+                 r"(?:company|team|group|firm|hr|office|department)[- ]?(?:wide )?(?:rule|policy|thing|decision|requirement|mandate)|"
+                 r"(?:a |the )?(?:rule|policy|requirement|mandate) (?:of|from|for) (?:the )?(?:company|group|firm|team|business)|a matter of (?:\w+ )?policy|policy|"
+                 r"(?:a |an )?(?:\w+ )?(?:thing|rule|requirement)\b[^.?!]{0,40}\bor\b)")
+_CONSTRAINT_Q = rx(r"\b(?:" + _POLICY_WORDS + r"|(?:fixed|set in stone|locked(?: in)?)\b[^.?!]{0,60}\bor\b|rule or (?:habit|practice|preference|choice|tradition|custom))",
+                   yes=("Is the four-day office rule a company thing, or could our team decide?", "Is the salary review fixed to the annual cycle?",
+                        "Four office days: rule or habit?"),
+                   no=("Is the base negotiable?", "Is this date fixed?"))
+_FIXED_Q = rx(r"\b(?:fixed|set in stone|locked(?: in)?|tied to|the rule|a rule|policy)\b",
+              yes=("Is this date fixed?",), no=("Is the base negotiable?",))
+_LEVER_Q = rx(r"\b(?:is there|there is|any) (?:any |some )?(?:budget|room|wiggle room|flexibility|appetite|scope)\b[^.?!]{0,50}\bor (?:is |would |does |could )?(?:only |just )?(?:the )?(?:[\w-]+ ){0,3}(?:easier|simpler|possible|can (?:change|move)|the only)\b|\bwhich (?:\w+ ){0,4}(?:is |are |would be |'d be |you'd find |you would find |do you find |would you find )?(?:the )?(?:easiest|easier|simplest|simpler|hardest|least (?:trouble|hard|difficult|painful)|most (?:realistic|doable|flexible|movable|negotiable))\b",
+              yes=("is there wiggle room on base or is a retention bonus easier to get approved", "Which of these is easiest for you to move?",
+                   "Base or bonus: which is easier?"),
+              no=("Is there any flexibility on the base?",))
+# A question about a term's nature: opening "is/are/does/has ..." (not "are
+# you ...", not "could I ..."), or "X is a company rule, or ...?".
+_QUESTIONISH = rx(r"(?:^|[,:;] (?:but |and |so )?)\W*(?:(?:so|um|uh|and|okay|ok|also|sorry|honestly|quick question|one question)\W+)*(?:is|are|does|do|has|have|was|were)\b(?! (?:you|u|we|i)\b)|\b(?:is|are)\b[^?]{0,60}\bor\b[^?]*\?\W*$",
+                  yes=("is the four office days thing like a company wide rule or is it up to each team", "Four office day is company rule, or our team can decide?"),
+                  no=("The base is fixed.", "Are you seriously giving me the 'company policy' line?", "Could you repeat the part about the mobility policy?"))
+_PROPOSING = rx(r"^\W*(?:if|what if|how about|what about|would|could|can|may|might)\b",
+                yes=("If the PTO is fixed at 15 days, would you be open to it?", "What if the bonus were tied to the launch?"), no=("Is the review fixed?",))
+_NAMES_FIGURE = rx(r"\$ ?\d|\b\d{2,3}(?:k|,\d{3})\b|\b(?:january|february|march|april|june|july|august|september|october|november|december) \d|\b\d{1,2}(?:st|nd|rd|th)\b|" + SPOKEN_AMOUNT,
+                   yes=("Is the March 3 start fixed, or could we make it March 24?",), no=("Is the review fixed?",))
+
+
+_ABOUT_TERMS = rx(r"\b(?:office|days?|review|salary|base|pay|bonus|title|promotion|raise|remote|hybrid|budget|cycle|band|policy|rule|equity|relocation|start|schedule|hours|increase)\b",
+                  yes=("is 4 office days a company rule",), no=("coffee machine is fixed or still broken?",))
+
+
+def _constraint_question(m: Message, sa: int, sb: int, *, loose: bool = False) -> bool:
+    sent = m.norm[sa:sb]
+    if _PROPOSING.search(sent) or _NAMES_FIGURE.search(sent) or not _ABOUT_TERMS.search(sent):
+        return False
+    # "which is easiest...", "rule or habit?" are questions by their shape.
+    if _LEVER_Q.search(sent) and (sent.rstrip().endswith("?") or _QUESTIONISH.search(sent) or "which" in sent):
+        return True
+    if re.search(r"\brule or (?:habit|practice|preference|choice|tradition|custom)\b", sent) and sent.rstrip().endswith("?"):
+        return True
+    if not _QUESTIONISH.search(sent):
+        return False
+    if _CONSTRAINT_Q.search(sent):
+        return True
+    return loose and bool(_FIXED_Q.search(sent))
+
+
+def constraint_questions_only(m: Message) -> bool:
+    """Every sentence naming a term asks how fixed it is or which lever is
+    easiest (and there is one): a question about constraints, no ask."""
+    seen = False
+    for sa, sb in m.sents:
+        if not names_terms(m, sa, sb):
+            continue
+        if not _constraint_question(m, sa, sb, loose=True):
+            return False
+        seen = True
+    return seen
+
+
+def constraint_question(m: Message) -> Span | None:
+    """The first sentence that asks how fixed a term is or which lever is easiest."""
+    for sa, sb in m.sents:
+        if _constraint_question(m, sa, sb):
+            return sa, sb
+    return None
+
+
 def specific_ask(m: Message) -> Span | None:
+    span = _specific_ask(m) or _restated_demand(m)
+    if span is not None and _constraint_question(m, *m.sentence_at(span[0]), loose=True):
+        # the ask is the question about the constraint itself; another
+        # sentence may still ask.
+        for sa, sb in m.sents:
+            if _constraint_question(m, sa, sb, loose=True):
+                continue
+            sub = _specific_ask(m, within=(sa, sb)) or _restated_demand(m, within=(sa, sb))
+            if sub is not None:
+                return sub
+        return None
+    return span
+
+
+# "Hi. How's the team?", "How is everyone on the team doing?": small talk,
+# not a question about the team's needs.
+_HOW_ARE_THINGS = rx(r"^\W*(?:(?:hi|hello|hey|oh|morning|afternoon|and|so|also)\W+)*how(?:'s| is| are| has| have) (?:the team|your team|everyone|everybody|things|the family|your family|life|the office|work|it going)(?: (?:on|in|at) (?:the|your) team)?(?: been)?(?: doing| going| holding up| getting on)?\W*$",
+                     yes=("Hi. How's the team?", "How is everyone on the team doing?", "How is everybody in the team?"),
+                     no=("How is the team planning to cover the migration?",))
+
+
+def small_talk_questions_only(m: Message) -> bool:
+    """Every question in the message is a how-are-things greeting."""
+    qs = [(a, b) for a, b in m.sents if m.norm[a:b].rstrip().endswith("?")]
+    return bool(qs) and all(_HOW_ARE_THINGS.search(m.norm[a:b]) for a, b in qs)
+
+
+def asks_something(m: Message) -> bool:
+    """Some sentence has the shape of a request (a question, "I'd like", a condition...)."""
+    return _ASK_CONTEXT.search(m.norm) is not None
+
+
+def _specific_ask(m: Message, within: Span | None = None) -> Span | None:
     """A request to change a term.
 
     Phrases of change ("move me to", "bring the base to") need some request
@@ -830,7 +1054,7 @@ def specific_ask(m: Message) -> Span | None:
     mention of a term ("remote", "bonus") needs a real ask frame. Open
     wh-questions ("How do remote days usually work?") ask for facts or norms.
     """
-    for span in m.iter_matches(_SPECIFIC, negatable=True, window=4):
+    for span in m.iter_matches(_SPECIFIC, negatable=True, window=4, within=within):
         sa, sb = m.sentence_at(span[0])
         sent = m.norm[sa:sb]
         # "Being based in Denver, I could..." sets up a justification.
@@ -844,9 +1068,9 @@ def specific_ask(m: Message) -> Span | None:
         # "can we do 3 instead?" after "I can't make the 2pm": a call time.
         if _CLOCK.search(sent) and re.fullmatch(r"(?:1[0-2]|[1-9])", m.norm[span[1] - 2:span[1]].strip()):
             continue
-        if _ASK_CONTEXT.search(sent) and (not WH_QUESTION.search(sent) or _WHAT_IT_TAKES.search(sent)):
+        if (_ASK_CONTEXT.search(sent) or _ASK_CONTEXT_TOO.search(sent)) and (not WH_QUESTION.search(sent) or _WHAT_IT_TAKES.search(sent)):
             return span
-    for span in m.iter_matches(_TERM_MENTION, negatable=True, window=4):
+    for span in m.iter_matches(_TERM_MENTION, negatable=True, window=4, within=within):
         sa, sb = m.sentence_at(span[0])
         sent = m.norm[sa:sb]
         if WH_QUESTION.search(sent) or _DISCUSS.search(m.norm[sa:span[0]]):
@@ -864,7 +1088,7 @@ def specific_ask(m: Message) -> Span | None:
             continue
         if ASK_FRAME_RX.search(sent) or (sent.endswith("?") and (FIRST_PERSON.search(sent) or _YES_NO_Q.match(sent))):
             return span
-    return _back_reference(m)
+    return _back_reference(m) if within is None else None
 
 
 # "Working from home on Fridays, I'd ... . Would that be possible?": the ask
@@ -898,6 +1122,9 @@ _ASK_CONTEXT = rx(
     yes=("Could we look at the base?", "I'd like a higher base."),
     no=("The offer looks good to me.",),
 )
+# Asking in non-native or formal registers: "I am requesting", "kindly".
+_ASK_CONTEXT_TOO = rx(r"\bi(?:'m| am)? (?:request|requesting|requiring|needing|wanting|looking for)\b|\bkindly\b(?! (?:be informed|note|find|see))|\b(?:would|could) (?:\w+ )?be (?:enough|fine|great|ideal)\b",
+                      yes=("I am requesting the salary review to be preponed.",), no=("The review is in twelve months.",))
 
 
 # Place- or term-change demands, common inside threats and conditions:

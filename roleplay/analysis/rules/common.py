@@ -7,6 +7,21 @@ import re
 
 from ..lexicon import ASK_FRAME, rx
 
+# A figure said the way it is spoken (voice-to-text, calls): "one oh eight",
+# "one twelve", "a hundred and six thousand", "ninety six k". Every part is a
+# fixed word, so the pattern stays linear.
+_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+SPOKEN_AMOUNT = (
+    rf"(?:{_UNIT} (?:oh {_UNIT}|{_TEEN}|{_TENS}(?:[ -]{_UNIT})?)"
+    rf"|(?:a|one) hundred(?: and)?(?: (?:{_TEEN}|{_TENS}(?:[ -]{_UNIT})?|{_UNIT}))?(?: thousand| grand| k)?"
+    rf"|{_TENS}(?:[ -]{_UNIT})? (?:thousand|grand|k))\b"
+)
+# A figure: digits with a currency or thousands ("$108,000", "110k", "96,000"),
+# or spoken.
+AMOUNT = r"(?:\$ ?\d[\d,.]*k?|\d{2,3}(?:,\d{3}|k)\b|" + SPOKEN_AMOUNT + ")"
+
 FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?d|i'?ll|i'?ve|me|my|myself)\b")
 
 STATUS_QUO = rx(r"\b(?:stays?|remains?|stay the same|is final|where it is|as it is)\b",
@@ -57,7 +72,7 @@ HISTORY = rx(r"\b(?:back (?:at (?:my|the|our) |when|in (?:19|20)\d\d)|years ago|
 # Small talk and asides in which a relative, a pet or a commute is news,
 # not a reason: "my partner says hi", "small world", "fun fact", "lol".
 SMALL_TALK = rx(
-    r"\b(?:(?:says?|said) hi|small world|fun fact|by the way|btw|lol|haha|ha|lmao|ignore (?:that|this|my) (?:last )?(?:email|message|text)|wrong (?:thread|chat|person|email)|"
+    r"\b(?:(?:says?|said) hi|small world|fun fact|by the way|btw|off[- ]topic|(?:totally |completely |quite )?unrelated|random question|before i forget|out of curiosity|side note|on another note|(?:do you know|can you recommend|could you recommend|do you know of|any recommendations? for) (?:a|any|some) (?:good |decent |nice |cheap |reliable )?|lol|haha|ha|lmao|ignore (?:that|this|my) (?:last )?(?:email|message|text)|wrong (?:thread|chat|person|email)|"
     r"(?:barked|barking|crying|meowing|walked across)|slow to (?:reply|respond)|(?:reply|respond|answer|get back to you) (?:\w+ )?(?:properly |fully )?(?:after|later|tonight|tomorrow|when|once)|"
     r"(?:late|early) (?:to|for) (?:the|our|this) (?:call|meeting|chat)|visiting (?:this|next|for)|offline|out of (?:the )?office|away from my desk|at my desk|one sec|one second|hold on|hang on|bear with me|be right back|brb|"
     r"(?:sorry|apologies),? (?:for the|i'm|i was|my|you cut|that was))\b",

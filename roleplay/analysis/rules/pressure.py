@@ -8,6 +8,8 @@ from ..lexicon import PLACE_WORDS, alt, rx
 from ..message import Message, Span
 from .common import HISTORY, NOT_A_PLACE, STATUS_QUO
 
+_PLACE_WORD = re.compile(r"^(?:" + PLACE_WORDS + r")$")
+
 # ---------------------------------------------------------------------------
 # threat
 # ---------------------------------------------------------------------------
@@ -163,6 +165,25 @@ _CONSEQUENCE = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\b(?:i'm|i am|i'll be|i will be) off the table\b|\bwe're done\b|\bwe are done\b|\bneither am i\b|\bi'm out\b|\bcount me out\b|\bthe deal is off\b|\bdeal's off\b",
      ("Then I'm out.", "Count me out."),
      ("I'm outside the office today.",)),
+    # Refusing to stay, after a counteroffer: "without X I won't (even
+    # consider) staying", "I shan't stay a day longer", "I cannot stay".
+    (r"\b(?:won't|will not|shan't|shall not|can't|cannot|not going to|wouldn't|would not|couldn't|could not|not) (?:be )?(?:even )?(?:consider(?:ing)? )?(?:stay(?:ing)?|remain(?:ing)?)\b(?! (?:late|on the (?:call|line)|in touch|quiet|silent|up|over|overnight|for (?:the|lunch|dinner)))",
+     ("Without a $10,000 retention bonus, I won't even consider staying.", "Without the title I cannot stay."),
+     ("I'll stay late tonight to finish.",)),
+    # Leaving, said as the price of a condition: "under 110k and I'm gone",
+    # "if there's no bonus then I'm just gonna go".
+    (r"(?<!\bif\s)(?<!\bwhen\s)(?<!\bonce\s)(?<!\bthat\s)(?<!\bbecause\s)\bi(?:'m| am) (?:just )?(?:gone|outta here|out of here|leaving)\b(?! (?:at|early|for|the|work|now|today|tonight|tomorrow|soon|on|in \d+ minutes|to|after|before|a |my |in a (?:minute|moment|sec))\b)|\bi(?:'m| am) (?:just )?(?:gonna|going to) go\b(?! (?:ahead|back|through|over|with|to|for|on|and|home|check|get|see|ask|talk|find|sign|look|out|in|into|by|via|along|forward|grab|make|think|pick|run|put|do)\b)",
+     ("ngl under 110k and im gone", "if there's no retention bonus then I'm just gonna go"),
+     ("I'm leaving at five today.", "I'm going to go ahead and sign.", "What is the main concern for you if I am leaving?")),
+)]
+
+# Consequences that count only with a condition in their sentence (a
+# resignation that goes ahead is a decision, not a threat, unless it is the
+# price of something): "if there is no bonus, my resignation continues".
+_CONSEQUENCE_IF = [rx(p, yes=y, no=n) for p, y, n in (
+    (r"\b(?:go(?:ing)? ahead|proceed(?:ing)?|follow(?:ing)? through|stick(?:ing)?|stay(?:ing)?) with (?:my |the )?(?:resignation|notice|decision to leave|plan to leave)\b|\bmy (?:resignation|notice|decision) (?:stands|continues|remains|is final|goes ahead|still stands|holds|is not negotiable)\b|\b(?:won't|will not|not|never|not going to|am not|i'm not) (?:be )?(?:withdraw|withdrawing|retract\w*|rescind\w*|pull\w*|tak(?:e|ing) back) (?:my )?resignation\b",
+     ("If retention bonus is not there, then I will be going ahead with my resignation.", "If there is no bonus of retention, my resignation continues."),
+     ("I'm withdrawing my resignation.",)),
 )]
 
 # Ultimatum shapes that are threats on their own.
@@ -230,13 +251,23 @@ _ULTIMATUM = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\bno (?:other )?choice but to (?:walk|withdraw|decline|pull|back|leave|take|go|look|reconsider|pass|accept the other|turn)",
      ("You leave me no choice but to decline.",),
      ("I had no choice but to relocate last time.",)),
+    # "X, or I'm done", "Otherwise I leave.", "..., else I am joining them".
+    (r"\b(?:or|otherwise|or else)\W+(?:i'm |i am |i'll |i will |i )?(?:just )?(?:done|gone|leaving|leave|quit(?:ting)?|resign(?:ing)?)\b|\b(?:or|otherwise|or else)\W+(?:i'm |i am )out\b|\bor (?:i'm |i am |i'll |i will |i )?(?:sign(?:ing)?|join(?:ing)?|go(?:ing)?) (?:with|to) (?!you\b|your\b|the team\b|the office\b|lunch\b|bed\b)\w+|[,;] ?else\W+i(?:'m| am|'ll| will)? (?:\w+ )?(?:join|sign|go|leav|tak|walk|quit|resign)\w*",
+     ("Retention bonus, or I'm done.", "Two office days. Otherwise I leave.", "Confirm it by today evening, else I am joining the other company.",
+      "Two days of office or I am out, no more discussion."),
+     ("Should I leave it or wait?", "Either Tuesday or Thursday works.")),
+    # "..., or there is nothing more to discuss", "then no deal", "or forget
+    # it", "this is final from my side".
+    (r"\b(?:or|otherwise|or else)\W+(?:there(?:'s| is) )?(?:really )?(?:nothing (?:more |else |left |further )?to (?:discuss|talk about|say)|no (?:deal|point (?:in )?(?:talking|continuing|discussing))|forget (?:it|about it|the whole thing)|we're done|we are done|it's over)\b|\bthen\W+(?:no deal|we're done|we are done|there(?:'s| is) nothing (?:more |else |left )?to (?:discuss|talk about))\b",
+     ("$112,000 and the title, or there is really nothing more to discuss.", "no retention bonus?? then no deal", "give me the title and 108k by eod or forget it"),
+     ("If there's nothing more to discuss, thanks for your time.", "Then no worries, talk soon.")),
 )]
 
 # A condition or a deadline that makes a consequence coercive.
 _CONDITION = rx(
     r"\b(?:if|unless|otherwise|or else|or|either|after that|failing that|if not|should|in case|"
     r"until|by (?:friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow|tonight|eod|end of)|"
-    r"as long as|without|absent|barring|failing|then|below|under|less than|short of|one way or (?:the )?other|one way or another)\b",
+    r"as long as|without|absent|barring|failing|then|below|under|less than|short of|one way or (?:the )?other|one way or another)\b|[,;] ?else\b",
     yes=("If the base doesn't move, I'll leave.", "Match it by Friday or I walk."),
     no=("I'll leave the details to HR.",),
 )
@@ -259,18 +290,40 @@ _ELIDED = rx(r"[^.?!]{0,30}\bbut i(?:'ll| will| would|'d)(?: have to| still)?\b[
 
 # A condition whose consequence is going to the competition: "if Seattle
 # isn't an option, I'll have to weigh up the other offer".
-_NEG_CONDITION = rx(r"\b(?:if|unless)\b[^.?!]{0,60}\b(?:not|n't|no|never|isn't|can't|won't|doesn't|off the table)\b|\bunless\b|\botherwise\b|\bor else\b",
+_NEG_CONDITION = rx(r"\b(?:if|unless)\b[^.?!]{0,60}\b(?:not|n't|no|never|isn't|can't|won't|doesn't|off the table)\b|\bunless\b|\botherwise\b|\bor else\b|[,;] ?else\b",
                     yes=("If remote isn't an option, I'll take the other offer.", "Otherwise I'll look elsewhere."),
                     no=("If the numbers work, I'm in.",))
 
 
+# An ultimatum quoted, reported or imagined rather than made: "I won't say
+# 'promote me or I quit'", "my cousin says I should demand 20% or leave",
+# "if I was a different kind of person I would say match or I am leaving".
+_NOT_MY_WORDS = rx(r"\b(?:won't|wouldn't|would|will not|not going to|never|don't|do not|didn't|should|could|might|not)\s+(?:\w+\s+)?(?:say|tell you|demand|do the|write|play the)\b|\b(?:he|she|they|people|everyone|someone|somebody|hr|recruiter|wife|husband|partner|cousin|mum|mom|dad|father|mother|brother|sister|accountant|mentor|boss|friend|friends|colleague|colleagues|manager)(?:-in-law)? (?:says|said|told|tells|thinks|reckons)\b|\bi heard\b|\btold (?:me|him|her|them|my|us)\b",
+                   yes=("if I was a different kind of person I would say ", "My cousin says I should demand 20% "), no=("I'll say it plainly: ", "I told you, "))
+_QUOTED = re.compile(r"(?<![a-z])'[^'\n]{2,60}'(?![a-z])|\"[^\"\n]{2,80}\"")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with quoted words blanked (length kept): 'take it or leave
+    it' quoted back at the manager is their phrase, not an ultimatum."""
+    return _QUOTED.sub(lambda mt: " " * len(mt.group(0)), text)
+
+
 def threat(m: Message) -> Span | None:
-    for span in m.iter_matches(_ULTIMATUM, negatable=True, window=3):
-        return span
+    plain = _unquoted(m.norm) if ("'" in m.norm or '"' in m.norm) else m.norm
+    for p in _ULTIMATUM:
+        for mt in p.finditer(plain):
+            s = mt.start()
+            if m.negated(s, window=3):
+                continue
+            sa, _ = m.sentence_at(s)
+            if _NOT_MY_WORDS.search(m.norm, sa, s):
+                continue
+            return mt.span()
     for span in _alternative_matches(m):
         sa, sb = m.sentence_at(span[0])
         cond = _NEG_CONDITION.search(m.norm, sa, sb)
-        if cond and cond.start() < span[0] and re.search(r"\b(?:i'll|i will|i'd|i would|i'm going|i have to|i'll have to|i may|i might)\b", m.norm[cond.start():span[0]]):
+        if cond and cond.start() < span[0] and re.search(r"\b(?:i'll|i will|i'd|i would|i'm going|i have to|i'll have to|i may|i might|i(?:'m| am) (?:joining|taking|signing|accepting|going))\b", m.norm[cond.start():span[0]]):
             return span
     for p in _CONSEQUENCE:
         for mt in p.finditer(m.norm):
@@ -286,13 +339,33 @@ def threat(m: Message) -> Span | None:
             # walk") talks about the threat rather than making it.
             if _DISAVOWAL.search(m.norm[max(sa, s - 40):s]) and not _CONDITION.search(before):
                 continue
+            if _NOT_MY_WORDS.search(before):
+                continue
             sentence = m.norm[sa:sb]
             prev = m.norm[max(0, sa - 120):sa]
             if (_CONDITION.search(sentence) or _RESOLVE.search(before[-40:])
                     or re.search(r"\b(?:if|unless|by)\b[^.?!]*[.?!]?\s*$", prev)
                     or re.search(r"\bafter that\b", before)):
                 return s, e
+    for span in m.iter_matches(_CONSEQUENCE_IF, negatable=True, window=4):
+        sa, sb = m.sentence_at(span[0])
+        if _DISAVOWAL.search(m.norm, max(sa, span[0] - 40), span[0]):
+            continue
+        if _CONDITION.search(m.norm, sa, sb) or re.search(r"\b(?:if|unless)\b[^.?!]*[.?!]?\s*$", m.norm[max(0, sa - 120):sa]):
+            return span
     return None
+
+
+# Taking a resignation back is staying, not a threat: the model, which has
+# learned "withdraw" from threats, may not read one into it (detector.rule_spans).
+_NOT_THREAT = [rx(r"\b(?:withdraw(?:ing)?|retract(?:ing)?|rescind(?:ing)?|pull(?:ing)?|tak(?:e|ing) back|cancel(?:l?ing)?) (?:my |the )?resignation\b|\bresignation (?:is |as )?(?:withdrawn|rescinded|retracted|cancelled|canceled)\b",
+                  yes=("Yes, this is working for me. I am withdrawing my resignation and accepting.",),
+                  no=("I'll withdraw my acceptance.",))]
+
+
+def threat_ruled_out(m: Message) -> bool:
+    """A message that takes back a resignation (not in a negated clause)."""
+    return m.find(_NOT_THREAT, negatable=True, window=4) is not None
 
 
 # What a threat's condition can name: a term of the offer, a figure, a place.
@@ -512,7 +585,73 @@ _ALTERNATIVE = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\b(?:the|their|an?) " + _COMPANY + r" (?:role|offer|job|position|package|opportunity)\b",
      ("The Stripe offer is higher.",),
      ("The Denver role is interesting.",)),
+    # The offer the candidate has taken elsewhere: "the offer I accepted / took
+    # / have", "their base is $112,000", "I've told another company yes".
+    (r"\bthe (?:other |new |outside )?offer (?:that )?i(?:'ve| have)? (?:already |just )?(?:accepted|took|taken|have|got|received)\b(?! (?:from|with) (?:you|your|this|the company|the firm))",
+     ("The offer I accepted pays near the top of the market.", "heads up the offer i took is way above 96"),
+     ("I'm grateful for the offer I accepted from you.",)),
+    (r"\btheir (?:base|salary|offer|package|number|comp|total|figure|pay|title|rate)(?: is| was| of| comes to|'s)? (?:at |around |about |roughly )?\$? ?\d",
+     ("To be honest, their base is $112,000 and only two days of office.",),
+     ("Their office is near me.",)),
+    (r"\b(?:told|telling) (?:another|the other|a|an|one) (?:[\w-]+ ){0,2}(?:company|firm|employer|startup|bank|agency|consultancy|business|competitor) (?:yes|no)\b|\b(?:another|other|competing|rival|outside|external) (?!the\b|a\b|an\b|this\b|your\b|our\b|my\b)[\w-]+ (?:compan(?:y|ies)|firms?|employers?|startups?|banks?|agenc(?:y|ies)|consultanc(?:y|ies))\b(?! (?:office|team|policy|within|in our))",
+     ("I've told another logistics company yes, at least for now.", "Another logistics company made me an offer."),
+     ("Our other office is in Leeds.", "I'd have to consider opportunities outside the company.")),
 )]
+
+# A named employer, in the original text: a capitalised word that is not a
+# sentence's first word of speech (pronouns, days, months, places excluded),
+# before "'s offer", "offered", "is offering", "wants me": "Northwind offered
+# $112k", "Northwind's offer is higher", "Northwind is wanting me to join".
+_NAMED_RIVAL = re.compile(
+    r"\b(?P<w>[A-Z][A-Za-z&-]+(?:\s[A-Z][A-Za-z&-]+)?)(?:'s|’s)?\s(?:has\s|have\s|also\s|just\s|already\s|now\s|is\s|are\s)*"
+    r"(?:offered|offering|countered|matched|wants?\s(?:that\s)?(?:[Mm]e|I)\b|wanting\s[Mm]e|(?<='s\s)(?:offer|package|counter|base|salary|deal)\b|(?<=’s\s)(?:offer|package|counter|base|salary|deal)\b|(?:offer|package|counter|base|salary)\s(?:is|was|of|has|includes|comes|pays)\b)"
+    r"|\b(?:offer|package)\s(?:from|at|with)\s(?P<w2>[A-Z][A-Za-z&-]+)\b")
+_THE_NAMED = re.compile(r"\b[Tt]he\s(?P<w>[A-Z][A-Za-z&-]+)\s(?:offer|package|counter(?:-?offer)?|deal)\b")
+_NOT_A_NAME = frozenset(
+    "i you we he she they it this that there here the a an my your our their his her its if so and but or "
+    "what who which when where why how could can would should will may might is are was were do does did "
+    "hr ceo cto cfo manager management company firm team someone nobody everyone everybody anyone somebody "
+    "today yesterday tomorrow last next same higher second first another other one two both my "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december ok okay yes no well also just any every each some all no "
+    "lead senior principal staff junior head chief".split())
+_ACCEPTED_NAMED = rx(r"\bi(?:'ve| have)? (?:already |just )?(?:accepted|said yes to|signed with|verbally accepted) (?!(?:your|the|this|that|it|an?|my|our|you|them)\b)[a-z][\w&-]+(?:'s (?:offer|role|job|post|position|package))? (?:over|by|via) (?:e-?mail|the phone|phone|text|letter)\b",
+                     yes=("just so u know i accepted northwind over email, nothing signed tho",),
+                     no=("I accepted your offer by email.",))
+
+
+# Terms said to be another employer's: "their base is $112,000", "the other
+# company is giving me the senior title", "Northwind offered 112".
+_RIVAL_SAYS = rx(r"\b(?:their|theirs|the other (?:company|offer|firm|employer|one|side|role|job|place)|they|the offer i (?:accepted|took|have|got))(?:'s)? (?:[\w-]+ ){0,2}(?:is|are|was|were|offers?|offered|pays?|paying|gives?|giving|has|have|had|comes? with|includes?|carries)\b",
+                 yes=("To be honest, their base is $112,000.", "tbh the other company is giving me the senior analyst title"),
+                 no=("I'd like my base to be $112,000.",))
+
+
+def rival_terms_only(m: Message) -> bool:
+    """Every sentence of the message that names a figure or a term says it is
+    the other employer's (and there is at least one)."""
+    from .asks import names_terms
+    seen = False
+    for sa, sb in m.sents:
+        if not names_terms(m, sa, sb):
+            continue
+        seen = True
+        if not (_RIVAL_SAYS.search(m.norm, sa, sb) or _named_rival(Message(m.original[sa:sb]))):
+            return False
+    return seen
+
+
+def _named_rival(m: Message) -> Span | None:
+    for rxp in (_NAMED_RIVAL, _THE_NAMED):
+        for mt in rxp.finditer(m.original):
+            w = mt.group("w") or mt.groupdict().get("w2")
+            first = w.split()[0].lower()
+            if first in _NOT_A_NAME or _PLACE_WORD.match(w.lower()):
+                continue
+            if re.search(r"\b(?:you|your)\b", m.norm[max(0, mt.start() - 12):mt.start()]):
+                continue
+            return mt.span()
+    return m.find([_ACCEPTED_NAMED])
 
 
 # Signs that an alternative is current despite a past-tense setting.
@@ -545,6 +684,10 @@ def _alternative_matches(m: Message):
 
 
 def mentions_alternative(m: Message) -> Span | None:
+    return _mentions_alternative(m) or _named_rival(m)
+
+
+def _mentions_alternative(m: Message) -> Span | None:
     for span in _alternative_matches(m):
         # "my other option for lunch is the taco truck", "... is to take the bus".
         if m.norm.startswith("my other option", span[0]) and _NOT_A_JOB.search(m.norm, span[1], min(len(m.norm), span[1] + 40)):

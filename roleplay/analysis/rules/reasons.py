@@ -198,9 +198,49 @@ _EMPLOYER_VALUE = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\b(?:my|our) (?:network|contacts|connections|relationships|languages?|german|french|spanish|mandarin|japanese)\b[^.?!;]{0,60}\b(?:could|can|would|will) (?:\w+ )?(?:help|speed|open|tap|bring|win|support|accelerate)\b",
      ("My network in the Nordics could help you open that market.",),
      ("My contacts at my old firm will be sad to see me go.",)),
+    # What the employer loses with the candidate gone: "there might be a gap
+    # if I went", "it slips without me", "at risk if I am leaving".
+    (r"\b(?:gap|hole|void|slips?|slipping|stalls?|stalling|suffers?|at risk|delayed|scramble|falls? (?:over|behind|apart)|breaks?|stops?)\b[^.?!]{0,40}\b(?:if i (?:went|left|leave|go|quit|were gone|am leaving|am gone)|without me|once i(?:'m| am)? gone|when i (?:leave|go))\b|\b(?:if i (?:went|left|leave|go|quit|am leaving)|without me|once i(?:'m| am)? gone)\b[^.?!]{0,40}\b(?:gap|hole|slips?|slipping|stalls?|suffers?|at risk|delayed|scramble|falls? (?:over|behind|apart)|breaks?)\b",
+     ("I built the carrier scorecard, so there might be a gap if I went.", "The Q3 forecast is mine. It slips without me.", "if i leave rn it def slips"),
+     ("I'll send the file before I leave.",)),
+    (r"\b(?:me|my) staying\b[^.?!]{0,40}\b(?:keep|keeps|give|gives|giving|means|avoid|avoids|protect|protects|continu\w*|secure|secures)\b|\bif i stay\b[^.?!]{0,40}\b(?:continues?|on track|continuity|without (?:a )?(?:stop|break|gap|delay)|keeps? (?:going|running))\b",
+     ("The renewal depends on my analysis, so my staying is giving continuity to that project.", "If I stay, the project continues without stop."),
+     ("If I stay, I want to know the plan.",)),
+    # What replacing the candidate costs: "Replacing me costs more than a
+    # raise", "training a successor would take six months", "keeping me is cheaper".
+    (r"\b(?:replac\w*|train\w* (?:up )?(?:a |an |the )?(?:successor|replacement|new (?:\w+ )?(?:hire|analyst|person|starter|engineer|recruit|joiner))|hir\w* (?:and train\w* )?(?:a |an |the )?(?:new|replacement|successor|someone new|somebody new)|backfill\w*|recruit\w* (?:and train\w* )?(?:a |an )?(?:successor|replacement|new|someone))\b[^.?!]{0,60}\b(?:cost\w*|takes?|months?|expensive|more than|fees?|ramp\w*)\b|\b(?:keep|keeping|retain\w*) me\b[^.?!]{0,25}\b(?:cheaper|more cheap|less expensive|costs? less|saves?)\b",
+     ("Replacing me costs more than a raise.", "Recruiting and training a successor would take three to six months.", "Keep me is more cheap for the company."),
+     ("I'm replacing my laptop next week.",)),
+    (r"\b(?:a|any|the) new (?:hire|person|analyst|starter|recruit|joiner|engineer|\w+er) (?:doesn't|does not|wouldn't|won't|can't|would need|would take|will need|will take|needs)\b|\b(?:wouldn't|won't|will not|would not) be (?:any|much) ramp[- ]?up\b",
+     ("I know our carriers. A new hire doesn't.", "There wouldn't be any ramp-up at all if I stayed."),
+     ("The new hire starts on Monday.",)),
+    # The candidate as the one who keeps things going: "I keep the ops
+    # dashboards running", "only I know how it works", "the renewal depends
+    # on my analysis", "I already train every new analyst".
+    (r"\bi (?:keep|kept|am keeping|'m keeping|run|maintain) (?:the |our |your |all the |all our )?(?:[\w-]+ ){0,3}(?:running|going|alive|on track|up and running|afloat|ticking)\b|\b(?:only i know|i'm (?:\w+ )?the only (?:one|person)|i am (?:\w+ )?the only (?:one|person)|(?:nobody|no one|no-one) else (?:knows|is knowing|can|understands))\b(?![^.?!]*\b(?:kids?|children|mum|mom|dad|parents?|family|partner|wife|husband|dog)\b)",
+     ("Peak season is close. I keep the ops dashboards running.", "Only I know how it works inside.", "I'm honestly the only person who knows it end to end."),
+     ("I'm the only one who can pick up my kids.",)),
+    (r"\b(?:renewal|contract|project|launch|forecast\w*|clients?|accounts?|deal|migration|rollout|release|delivery|operations|model|report\w*|dashboard\w*|analysis|pipeline|system)\b[^.?!]{0,30}\b(?:depends?|depending|relies|relying|rests?|hinges?) (?:on|in|upon) (?:my|me)\b|\bi (?:already )?(?:train|mentor|onboard|coach|supervise) (?:every|all|each|the|our|most|new) (?:new )?(?:[\w-]+ )?(?:analysts?|hires|joiners|starters|engineers|staff|juniors?|members)\b",
+     ("The renewal with the big shipper depends in my analysis.", "I already train every new analyst."),
+     ("My decision depends on my family.",)),
+    # Value already delivered: "cut our pipeline costs by about 30%", "saved us a ton".
+    (r"\b(?:cut|cuts|reduced|reduces|lowered|trimmed|saved|saves)\b (?!my\b)(?:[\w-]+ ){0,4}(?:costs?|miles|spend|spending|errors|churn|waste|downtime|overtime|hours|delays|losses|fees|penalties|surcharges?) (?:by|about|quite a lot|a lot|significantly|massively|dramatically|last (?:year|quarter))\b|\bsaved (?:us|the company|the firm|the team|the business) (?:a ton|a lot|\$|\d|thousands|money)",
+     ("I cut our pipeline costs by about 30% last year.", "The forecasts I developed reduced empty miles by some eight per cent.", "i caught the billing mess and saved us a ton"),
+     ("I cut my commute by an hour.",)),
+    # Time won back spent on the work: "which I'd put straight into the
+    # forecasting work", "more work done".
+    (r"\b(?:put|invest|spend|devote|use|plough|pour)\b (?:that |this |the |those )?(?:time|hours|\w+ hours) (?:\w+ )?(?:straight )?(?:into|on|for|in|towards?) (?:the |my |our |your )?(?:[\w-]+ ){0,2}(?:work|project|forecast\w*|team|clients?|job|analysis|deliver\w*|model\w*)\b|\b(?:which|that|time) i(?:'d| would| will|'ll| should| shall| can)? (?:\w+ )?(?:put|invest|spend|devote|use) (?:\w+ ){0,3}(?:into|on|to|for) (?:the|my|our)\b|\bmore (?:work|output) done\b|\bmore (?:focused |productive )?(?:hours|hrs|time) (?:a \w+ )?for the team\b|\b(?:hard|difficult|expensive|costly|impossible) to replace\b|\b(?:this|that) time i can (?:use|put) (?:for|into|on|in)\b|\bi can put (?:this|that) time (?:in|into|on)\b",
+     ("Fewer office days would give me back two hours a day, which I'd put straight into the forecasting work.", "Two office days, no 50-minute commute. More work done."),
+     ("I'd like to spend time with my family.",)),
 )]
 
 
+
+
+_ONLY_BECAUSE = rx(r"\b(?:only|just) because\b|\bonly (?:\w+ )?(?:care|counter|call|want)\w*\b",
+                  yes=("I know you counter only because replacing me costs you.",), no=("Replacing me costs more than a raise.",))
+_KIN_RX = rx(r"\b(?:my|our) (?:\w+ )?" + KIN + r"\b",
+             yes=("My mom just had hip surgery and I'm the only one nearby.",), no=("I'm the only one who knows the stack.",))
 
 
 _VISIT = rx(r"\W*(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|this week|next week|later)\b",
@@ -229,6 +269,10 @@ def employer_benefit(m: Message) -> Span | None:
     for span in m.iter_matches(_EMPLOYER_VALUE, negatable=True, window=3):
         sa, sb = m.sentence_at(span[0])
         if m.norm[sa:sb].endswith("?") and not FIRST_PERSON.search(m.norm[sa:sb]):
+            continue
+        # "you counter only because replacing me costs you": an accusation;
+        # "my mom had surgery and I'm the only one nearby": a family reason.
+        if _ONLY_BECAUSE.search(m.norm, sa, sb) or (_KIN_RX.search(m.norm, sa, sb) and re.search(r"only|replac|nobody|no one", m.norm[span[0]:span[1]])):
             continue
         return span
     return None
@@ -320,7 +364,7 @@ _PERSONAL = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\b(?:appointments?|physio|physiotherapy|therapy|treatment|medical|doctor|hospital|chemo|pregnan\w*|maternity|paternity|disabilit\w*|caring responsibilities)\b(?!-)(?! (?:\w+ )?(?:clients?|customers?|accounts?|networks?|claims|sectors?|systems?|data|market|contracts?|industry|groups?|chains?|providers?|work|software|billing|records))",
      ("I have physio on Tuesday mornings.", "I'm going on maternity leave in March."),
      ("I've worked with hospital clients for years.",)),
-    (r"\bi (?:do|work|focus|sleep) (?:my )?(?:\w+ )?(?:better|best)\b|\bdeep work\b|\bopen-plan\b|\bnoise\b",
+    (r"\bi (?:do|work|focus|sleep) (?:my )?(?:\w+ )?(?:better|best)\b|\bdeep work\b|\bopen-plan\b|\bnoise\b(?=[^.?!]*\b(?:office|open-plan|desk|focus|concentrat\w*|work|calls?)\b)|\b(?:office|background) noise\b",
      ("I do my best work in the mornings.", "I find the noise of an open-plan office hard."),
      ("I work well under pressure.",)),
     (r"\bi(?:'ve)? promised\b|\bsee (?:it|our|the|this) (?:\w+ )?through\b",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import rx
 from ..message import Message, Span
 
@@ -52,7 +54,7 @@ _CAPITULATE = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\bnot (?:like|as if) i have (?:much of a |much |a |any )?choice\b|\bi(?: really)? don't have (?:much|a|any) (?:choice|leverage|bargaining power)\b",
      ("It's not like I have much of a choice here.", "I really don't have any leverage, so okay."),
      ("I have a choice between two offers right now.",)),
-    (r"\b(?:fine|ok|okay|whatever),? (?:\w+,? )?(?:i'll|i will|i guess i'll) (?:just )?(?:sign|take|accept|do|go)\b",
+    (r"\b(?:fine|ok|okay|whatever),? (?:\w+,? )?(?:i'll|i will|i guess i'll) (?:just )?(?:sign|take|accept|do|go)\b(?! (?:the|your|this) (?:counter|revised|new|improved|updated|better|offer)\b)",
      ("Fine, I'll sign.", "Okay, fine, I'll just take it."),
      ("Okay, can we talk about the bonus?",)),
     (r"\b(?:don't|doesn't look like i|not like i|i don't|it's not like i) (?:really )?have (?:much|any|a lot of) (?:leverage|choice|say|power|bargaining)\b",
@@ -97,7 +99,7 @@ _CAPITULATE = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\b(?:the|my) (?:original|current|first) (?:placement|offer|number|plan|location|office) is (?:\w+ )?(?:fine|great|ok|perfect)\b",
      ("The original offer is fine.", "My current office is perfectly fine."),
      ("The original offer is too low for the role.",)),
-    (r"\b(?:doesn't|does not) (?:really )?matter\b(?=[^.?!]*\b(?:sorry|fine|forget)\b)|\bit really doesn't matter\b|\bnot a big deal\b",
+    (r"\b(?:doesn't|does not) (?:really )?matter\b(?=[^.?!]*\b(?:sorry|fine|forget)\b)|\bit really doesn't matter\b(?!,? but\b)|\bnot a big deal\b",
      ("It's not a big deal, forget the bonus.", "Doesn't matter, the base is fine."),
      ("The title matters a lot to me.",)),
     (r"\b(?:you're|you are) right,? (?:i|sorry)\b",
@@ -131,7 +133,57 @@ _CAPITULATE = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\b(?:let's|lets) not (?:worry|bother|fuss) about (?:it|that|this|the \w+|my \w+)\b(?=.{0,60}\b(?:fine|ok|okay|forget|doesn't matter|no big deal)\b)",
      ("Let's not worry about the bonus, I'm sure it's fine.",),
      ("Let's not worry about the bonus until the base is settled.",)),
+    # Dropping the asks outright: "Scrap my asks.", "Drop the title.", "Let's
+    # drop the office days.", "I take back the whole office thing", "forget
+    # what I was asking", "I don't ask nothing".
+    (r"\bscrap (?:my|the|all(?: of)? (?:my|the)) (?:\w+ )?(?:asks?|requests?|demands?|counter(?:-?offer)?|points?)\b|(?:^|[.!?;] ?|\blet's (?:just )?)drop (?:the|my) (?:\w+ ){0,2}(?:asks?|requests?|demands?|title|bonus|raise|review|days?|counter(?:-?offer)?|increase)\b(?! (?:\w+ )?(?:to|down)\b)(?![^.?!]{0,30}\band i\b)|\bi take back (?:the|my|what|everything|all)\b|\bforget what i (?:was |am )?(?:asking|saying|requested|requesting|mentioned)\b|\bi (?:don't|do not|won't|will not) ask (?:for )?(?:nothing\b|anything (?:more|else|further)\b)|\bi ask nothing (?:further|more|else)\b",
+     ("Scrap my asks. Sorry.", "Drop the title. Next cycle's fine.", "four office days is fine um my bad I take back the whole office thing",
+      "I don't ask nothing."),
+     ("Could you drop the non-compete clause?", "Can I drop off the form tomorrow?")),
+    # Not pressing any more: "I shan't press for the bonus after all", "I was
+    # wrong to push for them", "I accept any condition".
+    (r"\b(?:shan't|won't|will not|not going to|i'll not|i will not|no longer) (?:press|push|insist|ask) (?:for|on|about)\b|\b(?:i was|i've been|i have been) wrong to (?:push|ask|press|insist)\b|\bi(?:'ll| will)? accept (?:any|anything|whatever)\b|\b(?:don't want|do not want|didn't want) to (?:seem|look|sound|come across as) (?:\w+ )?(?:ungrateful|greedy|pushy|difficult|demanding)\b|\b(?:don't|do not) want to (?:fight|argue|negotiate) (?:any ?more|more|further)\b|\b(?:don't|do not) want (?:any )?drama\b|\b(?:don't|do not) want to burn (?:the |any |my )?bridges?\b|\b(?:take|keep|leave) (?:\w+ ){0,3}like it is\b|(?<!\bif\s)\bi (?:take|accept|'ll take|will take) (?:the|your) (?:standard|original|first|initial|current|existing) (?:\w+ )?(?:package|offer|terms|number|rate|salary)\b",
+     ("I shan't press for the bonus or the review after all.", "I was wrong to push for them.", "I accept any condition, really."),
+     ("I'll push for a higher base.", "I accept the revised terms.")),
+    # Staying on the old terms: "I'll stay anyway", "I stay how before", "I will
+    # stay with the same salary", "keep the terms", "no changes", "don't change anything".
+    (r"(?<!\bcan\s)(?<!\bcould\s)(?<!\bmay\s)\bi(?:'ll| will)? (?:just )?stay (?:\w+ )?(?:anyway|regardless|as (?:is|before|i am)|with (?:the )?(?:same|current|old|original) (?:\w+ )?(?:terms|conditions|salary|pay|package|rate|number|offer))\b(?![^.?!]*(?:\?|\bbut\b))|\bi stay (?:how|like|as) before\b|\bdon't change (?:anything|a thing)\b|(?:^|[.!?] ?|\bstay,? )no changes?(?: (?:needed|necessary|required))?\s*(?:[.!]|$)|\bno need to (?:go to|escalate|take (?:it|this) (?:to|further)|involve|push)\b",
+     ("My mistake. I'll stay anyway.", "I stay how before, with the four days.", "OK. Don't change anything.", "Sorry. No changes. I'll stay."),
+     ("I'll stay if the base moves.", "No changes to the start date, but could we add a bonus?")),
+    (r"\b(?:the|my|our) (?:present|current|existing|original|first|old) (?:\w+ )?(?:arrangement|offer|terms|package|setup|conditions|salary|pay|base|number|rate|schedule|title) (?:is|are|was) (?:\w+ )?(?:satisfactory|fine|acceptable|adequate|enough|good enough)\b",
+     ("The present arrangement is quite satisfactory.",),
+     ("The current salary is too low.",)),
+    (r"\b(?:stay|remain) (?:on|with|at) (?:the |my )?(?:same|current|old|original|existing|present|whatever) (?:\w+ )?(?:terms|conditions|salary|pay|package|rate|number|offer|deal)\b(?![^.?!]*(?:\?|\bbut\b|\bif\b))|\b(?:no need to|don't need to|do not need to|needn't) change (?:anything|a thing)\b|\bkeep (?:the )?(?:salary|pay|terms|package|base|offer) (?:the )?same\b|\bleave (?:the|my) (?:salary|pay|terms|package|base|offer|number) as (?:it is|is)\b|\b(?:whatever|any) terms (?:you|the company|they)\b|\bsame (?:terms|conditions|salary|pay|package|offer|number|deal)\b (?:\w+ )?(?:is |are |r |'re )?(?:ok|okay|fine|good)\b|\bcarry on (?:as before|as (?:we|it|things) (?:was|were|are|is))\b|\b(?:i'll|i will) (?:just )?go along with (?:it|that|this|whatever)\b|\bno need (?:of|for) anything\b|\bi(?:'ll| will)? just stay\b(?! (?:at|with|in) my\b| put\b| where\b)|\b(?:fine|whatever|ugh)\W+(?:\w+\W+)?(?:i'll|i will|i) stay\b|(?:^|[.!?] ?)same (?:salary|terms|conditions|package|pay|number)\s*[.!]|\bi (?:don't|do not) (?:really )?need (?:the|a|any) (?:[\w-]+ ){0,2}(?:title|raise|bonus|increase|promotion|changes?)\b|\bi (?:not|no) ask (?:for )?(?:nothing|anything)\b",
+     ("I'll stay on the same terms, please just forget I resigned.", "I'll stay on whatever terms you think fit.", "ur right, same terms r ok sorry",
+      "Let's simply carry on as before, shall we?", "Please just decide what's fair and I'll go along with it.", "I don't need the Senior Analyst title, really."),
+     ("I'll stay on the call a bit longer.", "I don't need the full week to decide.", "Maybe can I stay with the same salary but move to the data team?")),
 )]
+
+# A term said to be fine after an apology or a retraction ("Forgive me, I've
+# been most ungracious. Four office days is perfectly fine.", "sry for the
+# drama, 4 office days is fine"): the ask is dropped. Without the regret it
+# may just agree to a term, so this one needs _REGRET in the message.
+_FINE_NOW = [rx(r"\b(?:office days?|days? in(?: the office)?|base|salary|pay|title|bonus|review|rate|offer|package|terms|number|next cycle|\$?\d[\d,.]*k?)(?:'s| is| are) (?:\w+ )?(?:fine|ok|okay|enough|good enough)\b",
+                yes=("Forgive me. Four office days is perfectly fine.", "sry for the drama, 4 office days is fine tbh"),
+                no=("The start date works for me.",))]
+_REGRET = rx(r"\b(?:sorry|sry|apolog\w*|forgive me|my bad|my mistake|ungracious|i was wrong|i overreacted|overreacted|ungrateful|shouldn't have)\b",
+             yes=("My bad, four days is fine.",),
+             no=("Four days is fine, thanks.",))
+# An apology (PRINCIPLES.md: it is capitulating only when it undermines an
+# ask; "sorry for the typo", "sorry again, bye!" give nothing up).
+APOLOGY = rx(r"\b(?:sorry|sry|soz|apolog\w*|forgive me|pardon me|my bad|excuse me for|i (?:feel|felt) (?:\w+ )?(?:bad|awful|terrible|guilty))\b",
+             yes=("Sorry again about all this, bye for now!", "I feel awful about how abrupt my email was."),
+             no=("Forget the bonus, the base is fine.",))
+
+
+# Words about the deal itself: an apology beside them may be giving in
+# ("sorry for the trouble, I'll stay on $96,000"), so apology_only leaves it
+# to the other rules and the model.
+_DEAL_TALK = rx(r"\b(?:stay\w*|leav\w*|resign\w*|quit\w*|accept\w*|offer\w*|terms|conditions|counter\w*|request\w*|deal|package|number|figure|salary|base|pay|raise|bonus|title|promotion|review|office|remote|hybrid|equity|date|rate|relocat\w*|"
+                r"ignore|disregard|never ?mind|nvm|drop|scrap|withdraw\w*|take (?:it|the|back)|i take|press|insist|push\w*|as planned|like (?:now|before|usual|planned|we agreed)|no more|whatever(?! happens)|whichever|wherever|no problem|cancel\w*|"
+                r"keep (?:the|my|it|current|same|me)|stick|leave it|adjust|will do|greedy|too much|too high|ask(?:ed|ing)?|lose|skip|thousand|hundred)\b|\bforget\b(?!\s*[.!?,]|\s*$)|\b(?:is|'s|are|was) (?:\w+ )?fine\b|\$ ?\d|\b\d{2,}\b",
+                yes=("Sorry for the trouble, I'll stay on $96,000.",),
+                no=("Sorry again about all this, bye for now!",))
 
 
 _TRADE = rx(r"\band i(?:'ll| will| can) (?:happily |gladly )?$",
@@ -139,15 +191,42 @@ _TRADE = rx(r"\band i(?:'ll| will| can) (?:happily |gladly )?$",
             no=("Get me to 118k and I'll sign.",))
 
 
-def capitulates(m: Message) -> Span | None:
-    best = None
+# "... by eod or forget it": the end of an ultimatum, not a retraction.
+_OR_ELSE = rx(r"\b(?:or|otherwise|else|or else)\W+(?:just )?$",
+              yes=("Give me the title by Friday or ",),
+              no=("Actually, ",))
+
+
+def _capitulation_cues(m: Message):
     for span in m.iter_matches(_CAPITULATE):
         # "get me to 118 and I'll drop the title ask" is a trade.
         if _TRADE.search(m.norm, max(0, span[0] - 20), span[0]):
             continue
+        if _OR_ELSE.search(m.norm, max(0, span[0] - 12), span[0]):
+            continue
+        yield span
+    if _REGRET.search(m.norm):
+        yield from m.iter_matches(_FINE_NOW)
+
+
+def capitulates(m: Message) -> Span | None:
+    best = None
+    for span in _capitulation_cues(m):
         if best is None or span[0] < best[0]:
             best = span
     return best
+
+
+def apology_only(m: Message) -> bool:
+    """The message apologises, and every cue of giving in it has is that
+    apology ("sorry again, bye!", "sorry for all the drama"): capitulating
+    only if the message also makes an ask (see detector._apply_conventions)."""
+    if not APOLOGY.search(m.norm) or _DEAL_TALK.search(m.norm):
+        return False
+    for a, b in _capitulation_cues(m):
+        if not APOLOGY.search(m.norm, a, b):
+            return False
+    return True
 
 
 # ---------------------------------------------------------------------------
@@ -167,7 +246,7 @@ _HOSTILE = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\b(?:anyone|anybody|someone|nobody) (?:\w+ ){0,3}(?:competent|listening|read|paying attention|cares?|bothered)\b|\bnice to know\b|\bgood to know (?:that )?(?:my|i|you)\b|\bmeans nothing to you\b",
      ("Is anyone actually listening to me?", "Good to know my five years mean nothing."),
      ("Good to know, thanks for explaining the bonus.",)),
-    (r"\b(?:pretty|a bit|bit) rich\b|\bbluff\w*\b|\b(?<!be\s)lying\b(?! if)|\bliars?\b|\bdishonest\b|['\"][a-z -]{3,40}['\"],? (?:and then|then|but then|yet|right up until|until|while|whilst)\b",
+    (r"\b(?:pretty|a bit|bit) rich\b|\bbluff\w*\b|\b(?<!be\s)lying\b(?! if)|\bliars?\b|(?<!feel\s)(?<!be\s)(?<!seem\s)(?<!sound\s)\bdishonest\b|['\"][a-z -]{3,40}['\"],? (?:and then|then|but then|yet|right up until|until|while|whilst)\b",
      ("That's a bit rich coming from you.", "I think you're bluffing about the budget."),
      ("I'd be lying if I said the offer wasn't tempting.",)),
     (r"\bwast(?:ed|ing) (?:\w+ ){0,3}(?:my )?(?:time|life|weeks|days|months)\b|\b(?:(?:i )?don't know )?why (?:do )?i (?:even )?bother\b|\bbasic (?:manners|courtesy|respect|competence)\b|\bmanners\b",
@@ -287,18 +366,84 @@ _HOSTILE = [rx(p, yes=y, no=n) for p, y, n in (
     (r"\b(?:should|might want to|need to|ought to) (?:re-?read|actually read|read) my (?:cv|resume|application|email|message|emails)\b",
      ("You might want to reread my CV.", "Maybe you should actually read my application."),
      ("I'd be glad to send my CV again if it helps.",)),
+    # Scorn for the company's lines: "Spare me the speech about how valued I
+    # am", "It rings rather hollow", "nobody believes 'next cycle' anymore".
+    (r"\bspare me (?:the|your|all the|any more of the|more of the) (?:\w+ ){0,2}(?:speech|talk|lecture|line|lines|platitudes|pep talk|pitch|sermon|spiel|routine|act|story|stories|excuses?|nonsense|flattery|compliments|song and dance)\b|\bspare me\s*[.!]|\b(?:rings?|rang|sounds?|feels?) (?:\w+ )?hollow\b|\bhollow (?:words|promises?|gestures?|praise)\b|\bempty promises?\b",
+     ("Spare me the speech about how valued I am.", "Do spare me the talk of how valued I am. It rings rather hollow."),
+     ("Could you spare me a few minutes tomorrow?", "The hollow in the road is fixed.")),
+    (r"\b(?:nobody|no one|no-one|noone) (?:really |actually |even |here |there )?(?:believes?|buys?|trusts?|falls? for)\b",
+     ("stop w the next cycle thing, nobody believes it anymore",),
+     ("Nobody else applied for the role.",)),
+    # Attention only at the exit: "you only call when I quit", "management only
+    # ever wakes up too late", "ur only calling bc i'm leaving".
+    (r"(?<!\bi\s)\b(?:only|just) (?:ever )?(?:call|calls|calling|care|cares|caring|listen|listens|listening|wake up|wakes up|woke up|notice|notices|noticed|remember|remembers|act|acts|move|moves|bother|bothers|worry|worries|pay attention|pays attention|value|values|show up|shows up|promote|promotes|fight|fights)\b[^.?!]{0,30}\b(?:when|once|after|because|bc|cuz|cos|since|now that) (?:i|i'm|i've|someone|somebody|people|they|we|it's|analysts?|staff|employees)\b[^.?!]{0,25}\b(?:quit|quits|quitting|leav\w*|resign\w*|left|too late|walk\w*|threaten\w*)\b|\b(?:wakes?|woke|waking) up (?:\w+ )?too late\b",
+     ("You only call when I quit.", "Management here only ever listens when it's too late.", "the company only cares abt analysts once they quit"),
+     ("I only found out when I resigned.", "Call me once I've left the office.")),
+    (r"\b(?:shoddy|unedifying|hypocritical|hypocrisy|disingenuous|insincere)\b|\b(?:is|so|very|how|that's|you're|you are|it's|are|being) (?:very |so |really |quite |incredibly |pretty )?selfish\b(?! of me)|\b(?:a |such a |complete |total )?loss of (?:my |our )?time\b",
+     ("How perfectly shoddy.", "Is very selfish.", "Sincerely this call is a loss of time."),
+     ("Sorry, this is partly selfish, but fewer office days would help.",)),
+    (r"\b(?:management|leadership|hr|the company|the firm|this company|they|the bosses|senior management|upper management)(?: here| there)? (?:\w+ )?(?:have|has|is having|are having|had) (?:no|zero|not the slightest|not a) (?:idea|clue)\b",
+     ("Management here is having no idea of market salaries at all.",),
+     ("I have no idea when I can start.",)),
 )]
+
+# Warmth that the model, trained on sarcasm, misreads as hostile ("Enjoy your
+# evening.", "very nice to be speaking with you", "how was your weekend?",
+# "did anyone find out who keeps taking the mugs lol"): when one of these is
+# in the message and no hostile cue is, the model may not add ``hostile``
+# (detector.rule_spans). Sarcastic thanks stays with the thanks rules.
+_WARM = [rx(p, yes=y, no=n) for p, y, n in (
+    (r"\b(?:enjoy|have) (?:a |an |your |the )?(?:good |great |nice |lovely |wonderful |relaxing |restful |fab |(?:great |good )?(?:rest|remainder) of (?:your|the) )?(?:evening|day|weekend|week|night|afternoon|morning|holidays?|break|vacation|trip|lunch)\b",
+     ("Thank you, this was a good conversation. Enjoy your evening.", "Have a lovely weekend."),
+     ("Have you decided on the bonus?",)),
+    (r"\b(?:nice|good|lovely|great|wonderful|a pleasure|pleasure|glad|happy) (?:to|talking|speaking|chatting) (?:be )?(?:talk(?:ing)?|speak(?:ing)?|chat(?:ting)?|hear(?:ing)?|see(?:ing)?|catch(?:ing)? up|connect(?:ing)?)\b|\b(?:nice|good|lovely|great|a pleasure) to (?:hear|see) (?:you|your voice|from you)\b",
+     ("Was very nice to talk. I stay waiting your email. Bye!", "It's honestly good to hear your voice.", "Hi, is a pleasure to hear you."),
+     ("Good to know my five years mean nothing.",)),
+    (r"\bhow (?:was|is|has|'s) (?:your|the) (?:weekend|week|day|morning|evening|holiday|vacation|trip|family)\b|\bhow (?:is|are|'s) (?:everyone|everybody|the team|your team|the family|things|life)\b|\bi hope (?:this|now) (?:isn't|is not|is) (?:a )?(?:bad|terrible|good|okay|ok|awkward) time\b|\bhow are you(?: doing)?(?! even)\b|\bare you doing (?:ok|okay|well|alright|all right)\b|\b(?:i )?hope (?:you|you're|you are|everyone|the team|all)\b[^.?!]{0,25}\b(?:well|ok|okay|good|fine)\b",
+     ("Hello, very nice to be speaking with you. How was your weekend?", "Are you doing okay yourself?"),
+     ("How are you even employed?",)),
+    (r"\b(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:ever )?(?:find|found|figure|figured|fix|fixed|mend|mended|sort|sorted|see|seen|take|taken|move|moved|water|watered|clean|cleaned)\b",
+     ("lowkey did anyone find out who keeps taking the big mugs from the kitchen lol", "Has anyone mended the lift yet?"),
+     ("Did anyone even read my email?",)),
+    (r"\bi (?:feel|felt) (?:very |so |really |truly |genuinely )?(?:valued|appreciated|respected|supported)\b(?!\W*[🙄🙃])|\bi(?:'ve| have)? (?:really |truly |genuinely |always )?(?:valued|enjoyed|loved|appreciated) (?:my|the|our|working|being)\b|\bhas been (?:really |very |so )?good to me\b",
+     ("Thank you for still calling me. I feel very valued.", "I've valued my five years here enormously."),
+     ("I feel so valued 🙄",)),
+    (r"\bi (?:caught|fixed|cleaned up|sorted out|untangled|solved|spotted) (?:the |a |that |this |our )?(?:[\w-]+ ){0,3}(?:mess|problem|issue|bug|errors?|fire|backlog)\b",
+     ("i caught the fuel surcharge billing mess last yr and saved us a ton",),
+     ("This process is a mess.",)),
+)]
+
+
+def warm(m: Message) -> bool:
+    """A friendly formula the model tends to read as sarcasm (see _WARM);
+    thanks count only when the thanks rules take them as sincere."""
+    if m.find(_WARM) is not None:
+        return True
+    g = gratitude(m)
+    return g is not None and bool(re.search(r"\bfor (?:your|the) (?:time|call|kindness|patience|understanding|support|help|honesty|kind words|counter(?:offer)?)\b", m.norm[g[0]:g[1] + 40]))
 # Quoted company phrases used in scorn: 'we value flexibility', 'company policy'.
 _SCARE_QUOTES = rx(r"(?:['\"])(?:we value|we'll see|we'll get back|we'll be in touch|we're working on it|circle back|company policy|people-first|check with|let me check|let me|our hands are tied|best we can do|no)\b[^'\"]{0,40}['\"]",
                    yes=("So much for 'we value flexibility'.", 'Another "let me check" from HR.'),
                    no=("We value flexibility too, so a hybrid setup would be ideal.",))
 
 
+# "okay wow thanks I didn't really expect a counteroffer so that's really nice":
+# delight after a "wow", not scorn.
+_DELIGHT = rx(r"!|\b(?:didn't (?:really )?expect|really nice|so nice of you|means a lot)\b",
+              yes=("okay wow thanks I didn't really expect a counteroffer so that's really nice",),
+              no=("Wow, so that's the best you can do?",))
+
+
 def hostile(m: Message) -> Span | None:
-    span = m.find(_HOSTILE, negatable=True, window=2)
-    if span:
-        return span
-    return m.find([_SCARE_QUOTES])
+    best = None
+    for span in m.iter_matches(_HOSTILE, negatable=True, window=2):
+        if m.norm.startswith("wow", span[0]):
+            sa, sb = m.sentence_at(span[0])
+            if _DELIGHT.search(m.norm, sa, sb) and not re.search("[🙄🙃😒]", m.norm[sa:sb]):
+                continue
+        if best is None or span[0] < best[0]:
+            best = span
+    return best or m.find([_SCARE_QUOTES])
 
 
 # ---------------------------------------------------------------------------
@@ -430,6 +575,38 @@ _ACCEPT = [rx(p, yes=y, no=n) for p, y, n in (
      ("I'm happy with that.", "The remote setup is fine by me."),
      ("My manager is happy with that, but I'm not.",)),
 )]
+# Staying on, or saying yes, after a counteroffer (stricter than _ACCEPT: a
+# condition before the words, or in the next sentence, makes them the price
+# of a demand: "If that is okay, I will stay.", "Sure, I'll stay. For 135
+# and the lead title.").
+_STAYING = [rx(p, yes=y, no=n) for p, y, n in (
+    # Staying on, after a counteroffer: "Fair. I'll stay.", "Yes, I'm staying",
+    # "I'll stay on those terms". Not after "and" or "then" (the price of a
+    # demand: "the title and I'll stay", "$108k. Then I stay."), not "I'd stay".
+    (r"(?:^|[.!?,;] ?|\b(?:ok|okay|yes|yeah|yep|ya|fair|deal|alright|right|good|great|well|cool|agreed|honestly|happily|gladly|then)\W+|\bsure[,.!] ?)(?:i(?:'ll| will| shall)|i'm|i am|i) (?:happily |gladly |gratefully |definitely |be )?stay(?:ing)?(?: on)?(?!\s*,?\s*(?:and|but|if|as long|provided|once|when|while|with|for|so long|unless)\b)(?= ?(?:[.!,;]|$|then\b|on (?:those|these|that|this|the new|the revised|your)\b|(?:at|with) (?!my\b|home\b|a\b|an\b|the hotel\b|his\b|her\b|their\b|them\b|friends?\b)\w+|for (?:sure|good)\b|here\b|yes\b))",
+     ("Fair. I'll stay.", "Deal. I stay.", "Yes, I'll stay on those terms.", "okay cool yes I'm staying at the company"),
+     ("I'm staying in Denver for now.", "Then I'm staying put.", "Give me the title and I'll stay.", "I'd stay if the base moved.",
+      "One option: I stay, and we move me to four days a week.", "Like this you are sure I stay, and I recover the money.")),
+    # Taking back a resignation: "Please consider my resignation withdrawn."
+    (r"(?<!\band\s)(?<!\band\si\s)(?<!\bi.d\s)(?<!\bid\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bonce\si\s)(?<!\bwhen\si\s)(?<!\bafter\si\s)(?<!\bif\si\s)(?<!\bbefore\si\s)(?<!\bthen\si\s)\b(?:withdraw(?:ing)?|retract(?:ing)?|rescind(?:ing)?|pull(?:ing)?|tak(?:e|ing) back|cancel(?:l?ing)?|tear(?:ing)? up) (?:my |the )?resignation\b|\bresignation (?:is |as )?(?:withdrawn|rescinded|retracted|cancelled|canceled)\b",
+     ("Yes. Withdrawing my resignation.", "Please consider my resignation withdrawn."),
+     ("Two office days and I'd pull my resignation today.", "I handed in my resignation yesterday.",
+      "I'd like a $5,000 retention bonus, paid once I withdraw my resignation.", "2 office days, 108k, and i pull my resignation today")),
+    # Taking the counter, in the present: "I'll take the counter", "I take this
+    # offer", "I am accepting what you have put on the table".
+    (r"(?<!\bor\s)(?<!\botherwise\s)\bi(?:'ll| will)? (?:happily |gladly |gratefully )?(?:take|accept) (?:the|your|this|that) (?!other\b|their\b|competing\b|rival\b|outside\b)(?:\w+ )?(?:counter(?:-?offer)?|offer|deal|package|terms|proposal)\b|\bi (?:take|accept) what you (?:offer|propose|proposed|put|have put|are offering)\b|\bi am (?:happily |gladly )?(?:accepting|agreeing to)\b|\bi am agree\b",
+     ("I'll take the counter.", "Okay, I take this offer, thank you.", "I am accepting what you have put on the table."),
+     ("I'll take the other offer.", "I take your point about the budget.")),
+    # A yes on its own: "Accepted.", "from my side it is accepted", "I say yes",
+    # "it's a yes!!" (not "a yes if ...", not "I said yes to them").
+    (r"(?:^|[.!?] ?)accepted\s*[.!]|\b(?:is|it's) accepted\s*(?:[.!,]|$)|(?<!\bbefore\s)(?<!\buntil\s)(?<!\bif\s)(?<!\bwhen\s)(?<!\bonce\s)(?<!\bthat\s)\bi (?:say|am saying|'m saying) yes\b(?! to\b)(?![^.?!]*\?)|\b(?:it's|that's|it is|that is) a (?:yes|go)\b(?=\s*(?:[.!,]|$|from\b|then\b|for me\b))",
+     ("Accepted. Put it in writing.", "Is a good offer for me. I say yes.", "its a yes!! withdrawing my resignation"),
+     ("It's a yes if you add the title.", "I accepted another offer last week.")),
+)]
+_BEFORE_COND = rx(r"\b(?:if|unless|as long as|provided|so long as|once|when|after|before|until|till|only if|assuming)\b",
+                  yes=("If that is okay, ",), no=("Fair. ",))
+_NEXT_COND = rx(r"^\W*(?:for(?! me\b)|if|as long as|provided|only if|but only|on condition|assuming|with|once|when|unless|otherwise|in exchange|in return)\b",
+                yes=(" For 135 and the team lead title.",), no=(" Put it in writing.",))
 _PRAISED = rx(r"\b(?:candidate|person|guy|he|she|they|hire|colleague|city|place|area|neighbou?rhood|weather|trip|vacation|holiday|weekend|party|restaurant|food|dinner|lunch|hike|wedding|book|podcast|show|conference|event)s? (?:[\w']+ ){0,3}$",
               yes=("The other candidate you mentioned ",),
               no=("The candidate you mentioned sounds great.",))
@@ -445,6 +622,18 @@ _IF_YOU = rx(r"\b(?:if|as long as|provided|so long as) (?:you|we|the company|the
 _CONDITIONAL = rx(r"\b(?:if|as long as|provided|so long as|on condition|only if|assuming)\b",
                   yes=("That works as long as the start date is March.", "Fine, assuming the bonus stays."),
                   no=("That works, thanks for sorting it.",))
+# "if that's okay", "if you don't mind": politeness, not a condition.
+_POLITE_IF = rx(r"\bif (?:that's|that is|it's|it is|this is) (?:ok|okay|alright|all right|fine)(?: (?:with|by|for) (?:you|everyone|everybody|hr|your side))?\b|\bif you (?:don't|do not) mind\b|\bif that works for (?:you|everyone|everybody|your side)\b",
+                yes=("Yes, I'll stay on those terms, if that's okay.", "I'll take it, if you don't mind."),
+                no=("That works if the base is 120k.",))
+
+
+def _conditional(m: Message, a: int, b: int) -> bool:
+    """A real condition between ``a`` and ``b`` (politeness aside)."""
+    for c in _CONDITIONAL.finditer(m.norm, a, b):
+        if not _POLITE_IF.match(m.norm, c.start()):
+            return True
+    return False
 
 
 # Accepting somebody else's offer ("or I'll accept the other offer").
@@ -458,18 +647,34 @@ def accepts(m: Message) -> Span | None:
         sa, sb = m.sentence_at(span[0])
         if _ELSEWHERE.search(m.norm[span[1]:min(sb, span[1] + 40)]):
             continue
+        # "Sounds good in principle.": not yet a yes.
+        if re.match(r"\s+(?:in principle|on paper|in theory)\b", m.norm[span[1]:span[1] + 16]):
+            continue
         # "The other candidate you mentioned sounds great": praise of
         # someone or something else, not a yes.
         if m.norm.startswith("sounds", span[0]) and _PRAISED.search(m.norm, max(sa, span[0] - 40), span[0]):
             continue
         # Accepting on a condition is a counter-offer, not acceptance.
-        if _CONDITIONAL.search(m.norm[span[0]:sb]) or _ONLY_IF.search(m.norm[sa:span[0]]):
+        if _conditional(m, span[0], sb) or _ONLY_IF.search(m.norm[sa:span[0]]):
             continue
         # "A higher bonus with the same base would be fine by me": a proposal.
         if _HYPOTHETICAL_CHANGE.search(m.norm, sa, span[0]):
             continue
         # "if you can get to 130 I'll sign": a counter-offer.
         if _IF_YOU.search(m.norm[sa:span[0]]):
+            continue
+        return span
+    for span in m.iter_matches(_STAYING, negatable=True, window=3):
+        sa, sb = m.sentence_at(span[0])
+        if _ELSEWHERE.search(m.norm[span[1]:min(sb, span[1] + 40)]):
+            continue
+        if _conditional(m, span[0], sb) or _BEFORE_COND.search(m.norm, sa, span[0]) or _ONLY_IF.search(m.norm[sa:span[0]]):
+            continue
+        if sb < len(m.norm) and _NEXT_COND.match(m.norm[sb:sb + 60]):
+            continue
+        # "$108k plus the title. Then I stay.": the price of a demand (but
+        # "Okay then, I'll stay" is a yes).
+        if re.match(r"\W*then\b", m.norm[span[0]:span[1]]) and not re.search(r"\b(?:ok|okay|alright|all right|right|fine|well|good)\W*$", m.norm[sa:span[0]]):
             continue
         return span
     return None
