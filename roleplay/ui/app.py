@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from roleplay.ui.commands import RoleplayCommands
+from roleplay.ui.messages import GoHome, OpenBriefing, OpenConversation, OpenDebrief
 from roleplay.ui.safe_text import notify
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -96,6 +97,35 @@ class RoleplayApp(App):
 
     def new_seed(self) -> int:
         return int.from_bytes(os.urandom(4), "big") % 1_000_000  # not `secrets`: 24 ms of start-up for one number
+
+    # ---------------------------------------------------------- navigation
+    # Screens post these (roleplay/ui/messages.py); the App alone opens screens.
+
+    def on_open_briefing(self, message: OpenBriefing) -> None:
+        from roleplay.ui.screens.briefing import BriefingScreen
+
+        message.stop()
+        self.push_screen(BriefingScreen(message.loaded, exam=message.exam, seed=message.seed, graded=message.graded))
+
+    def on_open_conversation(self, message: OpenConversation) -> None:
+        from roleplay.ui.screens.conversation import ConversationScreen
+
+        message.stop()
+        screen = ConversationScreen(message.conv, resumed=message.resumed, watch=message.watch)
+        if message.replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def on_open_debrief(self, message: OpenDebrief) -> None:
+        from roleplay.ui.screens.debrief import DebriefScreen
+
+        message.stop()
+        self.switch_screen(DebriefScreen(message.conv))
+
+    def on_go_home(self, message: GoHome) -> None:
+        message.stop()
+        self.go_home()
 
     # ---------------------------------------------------------- actions
 

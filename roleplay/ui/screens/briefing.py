@@ -14,6 +14,8 @@ from roleplay.persona.template import fill
 from roleplay.ui.compat import radio_clear_highlight, radio_highlighted
 from roleplay.ui.safe_text import clean, notify, one_line
 from roleplay.ui.styles import STYLES
+from roleplay.ui.messages import OpenConversation
+from roleplay.ui.texts import MODE_HELP
 from roleplay.ui.widgets.briefing import BriefingView
 from roleplay.ui.widgets.choice import Choice
 from roleplay.ui.widgets.footer import KeyFooter
@@ -80,8 +82,6 @@ class BriefingScreen(Screen):
         self.query_one("#briefing", VerticalScroll).focus(scroll_visible=False)
 
     def _show_mode(self) -> None:
-        from roleplay.ui.screens.home import MODE_HELP
-
         mode = "exam" if self.exam else "practice"
         switch = " · set by the assignment" if self.graded is not None else " · m to switch"
         self.query_one("#briefing-mode", Static).update(
@@ -155,7 +155,6 @@ class BriefingScreen(Screen):
 
     def _begin(self, answer: int | None) -> None:
         from roleplay.engine.conversation import Conversation
-        from roleplay.ui.screens.conversation import ConversationScreen
 
         if self.graded is not None:
             from roleplay.grading.play import GradedError
@@ -165,11 +164,11 @@ class BriefingScreen(Screen):
             except GradedError as exc:
                 notify(self.app, str(exc), title="No attempts left", severity="error")
                 return
-            self.app.switch_screen(ConversationScreen(conv))
+            self.post_message(OpenConversation(conv, replace=True))
             return
         seed = self.seed if self.seed is not None else self.app.new_seed()
         conv = Conversation.start(self.loaded, seed, mode="exam" if self.exam else "practice", risk_estimate=answer)
-        self.app.switch_screen(ConversationScreen(conv))
+        self.post_message(OpenConversation(conv, replace=True))
 
 
 def assignment_content(graded) -> Content:

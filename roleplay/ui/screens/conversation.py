@@ -14,6 +14,7 @@ from roleplay.engine.conversation import Conversation
 from roleplay.engine.debrief import relationship_var, term_review
 from roleplay.engine.session import MAX_MESSAGE_CHARS, SessionEnded
 from roleplay.persona.template import fill
+from roleplay.ui.messages import GoHome, OpenDebrief
 from roleplay.ui.safe_text import notify, one_line
 from roleplay.ui.styles import STYLES
 from roleplay.ui.widgets.chat import ChatMessage, ChatNotice, ChatTurn, channel_label
@@ -491,10 +492,8 @@ class ConversationScreen(Screen):
         )
 
     def _go_debrief(self) -> None:
-        from roleplay.ui.screens.debrief import DebriefScreen
-
         self.conv.finish("debrief")
-        self.app.switch_screen(DebriefScreen(self.conv))
+        self.post_message(OpenDebrief(self.conv))
 
     def action_export(self) -> None:
         if self.exam:
@@ -540,7 +539,7 @@ class ConversationScreen(Screen):
             self.action_toggle_coach()
             return
         if self.session.ended:
-            self.app.go_home()
+            self.post_message(GoHome())
             return
         from roleplay.ui.screens.modals import ConfirmScreen
 
@@ -553,7 +552,7 @@ class ConversationScreen(Screen):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.app.go_home()
+                self.post_message(GoHome())
 
         self.app.push_screen(ConfirmScreen(question, yes="Go home", no="Stay"), done)
 

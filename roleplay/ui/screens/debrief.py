@@ -11,6 +11,7 @@ from textual.widgets import Button, Header, Static
 
 from roleplay.engine.conversation import Conversation
 from roleplay.engine.debrief import Debrief, MoveReview, build_debrief
+from roleplay.ui.messages import GoHome, OpenConversation
 from roleplay.ui.safe_text import clean, one_line, shorten
 from roleplay.ui.styles import STYLES
 from roleplay.ui.widgets.bars import bar, delta_style, long_name, short_name, signed
@@ -224,14 +225,13 @@ class DebriefScreen(Screen):
         if graded is not None:
             from roleplay.grading.play import GradedError
             from roleplay.ui.safe_text import notify
-            from roleplay.ui.screens.conversation import ConversationScreen
 
             try:
                 conv = graded.start(risk_estimate=self.conv.risk_estimate)
             except GradedError as exc:
                 notify(self.app, str(exc), title="No attempts left", severity="error")
                 return
-            self.app.switch_screen(ConversationScreen(conv))
+            self.post_message(OpenConversation(conv, replace=True))
             return
         self._replay(0)
 
@@ -248,13 +248,12 @@ class DebriefScreen(Screen):
 
     def _replay(self, keep: int) -> None:
         from roleplay.engine.debrief import replay_from
-        from roleplay.ui.screens.conversation import ConversationScreen
 
         conv = replay_from(self.conv, keep)
-        self.app.switch_screen(ConversationScreen(conv))
+        self.post_message(OpenConversation(conv, replace=True))
 
     def action_export(self) -> None:
         self.app.export_conversation(self.conv)
 
     def action_home(self) -> None:
-        self.app.go_home()
+        self.post_message(GoHome())

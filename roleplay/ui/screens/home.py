@@ -15,13 +15,11 @@ from textual.widgets.option_list import Option
 
 from roleplay.ui.safe_text import clean, notify, one_line
 from roleplay.ui.styles import STYLES
+from roleplay.ui.messages import OpenBriefing, OpenConversation
+from roleplay.ui.texts import MODE_HELP
 from roleplay.ui.widgets.footer import KeyFooter
 from roleplay.ui.widgets.mode_toggle import ModeToggle
 
-MODE_HELP = {
-    "practice": "live coaching, hints (F2) and take-back (ctrl+z)",
-    "exam": "no feedback, hints or take-back until the debrief",
-}
 
 
 @dataclass(frozen=True)
@@ -245,10 +243,8 @@ class HomeScreen(Screen):
         self.app.call_from_thread(self._open_briefing, loaded)
 
     def _open_briefing(self, loaded) -> None:
-        from roleplay.ui.screens.briefing import BriefingScreen
-
         self.busy = False
-        self.app.push_screen(BriefingScreen(loaded, exam=self.exam, seed=self.app.seed))
+        self.post_message(OpenBriefing(loaded, exam=self.exam, seed=self.app.seed))
 
     def _failed(self, title: str, exc: Exception) -> None:
         self.busy = False
@@ -281,9 +277,7 @@ class HomeScreen(Screen):
         self.app.call_from_thread(self._open_conversation, conv)
 
     def _open_conversation(self, conv) -> None:
-        from roleplay.ui.screens.conversation import ConversationScreen
-
         self.busy = False
         if conv.persona_changed:
             notify(self.app, "The persona file changed since this session was played; replies may differ.", severity="warning")
-        self.app.push_screen(ConversationScreen(conv, resumed=True))
+        self.post_message(OpenConversation(conv, resumed=True))
