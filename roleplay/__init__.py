@@ -6,12 +6,20 @@ The package is split so that a newcomer can find things from the layout:
   good that was (principles, feedback, scores, hints). Pure Python.
 - ``roleplay.persona``: the persona and scenario file format, its loader and
   its checks. Pure Python.
+- ``roleplay.coaching``: the coaching content (cases, hints, sources, research
+  figures) and its vocabulary (the tag and principle ids). Pure Python.
+- ``roleplay.source``: reading the files people write: the YAML reader,
+  ``file:line:col`` diagnostics and ``parse_model``. Pure Python.
 - ``roleplay.engine``: the dialogue engine, sessions, transcripts and the
   crash-safe session log. Pure Python.
 - ``roleplay.grading``: graded exercises: assignments, signed submissions,
   batch grading, gradebook CSV, feedback and the class summary. Pure Python.
 - ``roleplay.ui``: the Textual app, a thin layer over the three above.
 - ``roleplay.cli``: the command line, another thin layer.
+
+The layers, top to bottom (an import-linter contract in pyproject.toml holds
+them): cli > ui | playtest > authoring > grading > engine > persona >
+analysis > coaching > source.
 
 ``roleplay.__version__`` is the installed package's version (pyproject.toml),
 read on first use so that importing the package reads no metadata.

@@ -138,7 +138,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _load(persona: str):
-    from roleplay.persona.diagnostics import ScriptError
+    from roleplay.source.diagnostics import ScriptError
     from roleplay.persona.loader import load_persona, resolve
 
     try:
@@ -176,7 +176,7 @@ def _utf16(ch: str) -> list[int]:
 
 def cmd_personas(args) -> int:
     from roleplay.persona.catalog import shipped_personas
-    from roleplay.persona.diagnostics import ScriptError
+    from roleplay.source.diagnostics import ScriptError
     from roleplay.persona.loader import load_persona
 
     rows = []
@@ -295,7 +295,7 @@ def _graded(assignment: str | None, student: str | None, command: str):
 
 def _load_assignment(path: str):
     from roleplay.grading.assignment import load_assignment
-    from roleplay.persona.diagnostics import ScriptError
+    from roleplay.source.diagnostics import ScriptError
 
     try:
         return load_assignment(path)
@@ -662,7 +662,7 @@ def cmd_tags(args) -> int:
 
     from roleplay.analysis.tag_reference import render_text, tag_reference
     from roleplay.analysis.tags import TAGS
-    from roleplay.persona.diagnostics import ScriptError
+    from roleplay.source.diagnostics import ScriptError
 
     for tag in args.tag:
         if tag not in TAGS:

@@ -109,7 +109,7 @@ def bench_detection(messages: list[str], repeat: int) -> None:
 
 
 def bench_personas(repeat: int):
-    from roleplay.persona import yamlsource
+    from roleplay.source import yamlsource
     from roleplay.persona.catalog import shipped_personas
     from roleplay.persona.loader import load_persona
 

@@ -368,7 +368,7 @@ class PersonaBase:
 
 def persona_bases() -> list[PersonaBase]:
     from roleplay.persona.loader import resolve
-    from roleplay.persona.yamlsource import load_yaml_text
+    from roleplay.source.yamlsource import load_yaml_text
 
     out = []
     for pid in SHIPPED:
@@ -386,7 +386,7 @@ def check_persona_files(folder: Path, persona_file: Path, scenario_mutated: bool
     """What ``roleplay validate`` and ``roleplay run`` do with the file."""
     from roleplay.engine.export import transcript_markdown
     from roleplay.engine.session import Session, SessionEnded
-    from roleplay.persona.diagnostics import ScriptError
+    from roleplay.source.diagnostics import ScriptError
     from roleplay.persona.loader import load_persona, resolve
     from roleplay.authoring.validate import validate_paths
 

@@ -266,7 +266,7 @@ def check(path: Path = REFERENCE, corpus: dict | None = None) -> list[str]:
     """Every problem of the file: its shape, and each message against its
     corpus labels and the shipped detector."""
     from roleplay.analysis.detector import detect
-    from roleplay.persona.diagnostics import ScriptError
+    from roleplay.source.diagnostics import ScriptError
 
     try:
         ref = load_reference(path)

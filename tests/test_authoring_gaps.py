@@ -8,10 +8,10 @@ import shutil
 import pytest
 
 from roleplay.cli import main
-from roleplay.persona.diagnostics import ScriptError
+from roleplay.source.diagnostics import ScriptError
 from roleplay.persona.loader import load_persona
 from roleplay.authoring.validate import validate_paths
-from roleplay.persona.yamlsource import load_yaml_text
+from roleplay.source.yamlsource import load_yaml_text
 from tests.conftest import TINY_DIR, tiny_text
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from roleplay.coaching.load import CONTENT, coaching, load_content
-from roleplay.persona.diagnostics import ScriptError
+from roleplay.source.diagnostics import ScriptError
 from roleplay.authoring.validate import validate_paths
 
 REPO = Path(__file__).resolve().parent.parent
@@ -118,7 +118,7 @@ def test_feedback_cites_sources_by_what_they_say_in_each_scenario_s_words():
     from roleplay.analysis.detector import detect
     from roleplay.analysis.feedback import MoveContext
     from roleplay.analysis.rubric import assess_move
-    from roleplay.coaching.load import scenario_context_coaching
+    from roleplay.persona.loader import scenario_context_coaching
 
     d = detect("Unless you give me Denver, I'll take the other offer.")
     general = next(f for f in assess_move(d, MoveContext(scenario="x", channel="call")) if f.principle == "no_threats")

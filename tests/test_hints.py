@@ -20,7 +20,7 @@ def d(*tags: str, text: str = "a message") -> Detection:
 
 def _words(scenario: str) -> dict:
     # The scenario's own coaching words, from its shipped scenario.yaml.
-    from roleplay.coaching.load import scenario_context_coaching
+    from roleplay.persona.loader import scenario_context_coaching
 
     return scenario_context_coaching(scenario)
 

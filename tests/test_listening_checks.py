@@ -7,7 +7,7 @@ import shutil
 import pytest
 from conftest import FIXTURES
 
-from roleplay.persona.diagnostics import ScriptError
+from roleplay.source.diagnostics import ScriptError
 from roleplay.persona.loader import load_persona
 from roleplay.authoring.validate import validate_paths
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from roleplay.persona.diagnostics import ScriptError
+from roleplay.source.diagnostics import ScriptError
 from roleplay.persona.loader import load_persona
 from tests.conftest import tiny_text
 

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from roleplay.persona.diagnostics import ScriptError
+from roleplay.source.diagnostics import ScriptError
 
 # ------------------------------------------------------------------ findings
 
@@ -131,7 +131,7 @@ for _pid, _rel in (("mentor", "reassignment/mentor.yaml"), ("bank_vp", "first_of
 
 
 def _parsed(raw: bytes):
-    from roleplay.persona.yamlsource import load_yaml_text
+    from roleplay.source.yamlsource import load_yaml_text
 
     return load_yaml_text(raw.decode("utf-8"), "base.yaml").data
 

@@ -2,7 +2,7 @@
 
 from roleplay.persona.catalog import shipped_root
 from roleplay.persona.quick import quick_catalog
-from roleplay.persona.yamlsource import load_yaml_file
+from roleplay.source.yamlsource import load_yaml_file
 from tests.conftest import TINY_DIR
 
 KEYS = ("id", "name", "role", "scenario", "difficulty", "summary")

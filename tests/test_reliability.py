@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from roleplay.persona.diagnostics import ScriptError
-from roleplay.persona.yamlsource import MAX_FLOW_DEPTH, load_yaml_text
+from roleplay.source.diagnostics import ScriptError
+from roleplay.source.yamlsource import MAX_FLOW_DEPTH, load_yaml_text
 
 
 @pytest.mark.parametrize("opener,closer", [("[", "]"), ("{", "}")])

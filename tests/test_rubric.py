@@ -20,7 +20,7 @@ def det(text: str, **spans: str) -> Detection:
 
 
 def ctx(scenario="reassignment", channel="email", **kw) -> MoveContext:
-    from roleplay.coaching.load import scenario_context_coaching
+    from roleplay.persona.loader import scenario_context_coaching
 
     return MoveContext(scenario=scenario, channel=channel, **scenario_context_coaching(scenario), **kw)
 

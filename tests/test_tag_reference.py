@@ -18,8 +18,8 @@ from roleplay.analysis.tag_reference import (
 )
 from roleplay.analysis.tags import TAGS
 from roleplay.cli import main
-from roleplay.persona.diagnostics import ScriptError
-from roleplay.persona.yamlsource import load_yaml_file
+from roleplay.source.diagnostics import ScriptError
+from roleplay.source.yamlsource import load_yaml_file
 from tests.conftest import REPO
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from roleplay.persona.diagnostics import ScriptError
-from roleplay.persona.yamlsource import load_yaml_file, load_yaml_text
+from roleplay.source.diagnostics import ScriptError
+from roleplay.source.yamlsource import load_yaml_file, load_yaml_text
 
 
 def errors_of(text: str):

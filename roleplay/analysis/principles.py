@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The ids and their order are a contract (scores, CSV columns, JSON), defined
+# in roleplay/coaching/vocabulary.py; the words are content, in
+# roleplay/coaching/content.yaml, read on first use.
+from roleplay.coaching.vocabulary import PRINCIPLE_IDS
+
 
 @dataclass(frozen=True)
 class Principle:
@@ -16,14 +21,6 @@ class Principle:
     source: str
     why: str  # the seed's reasoning, in one sentence a learner can use
     short: str = ""  # for bars, 16 characters at most
-
-
-# The ids and their order are a contract (scores, CSV columns, JSON); the
-# words are content, in roleplay/coaching/content.yaml, read on first use.
-PRINCIPLE_IDS: tuple[str, ...] = (
-    "no_threats", "synchronous", "employer_perspective", "commitment", "discretion", "contingency",
-    "collaboration", "professionalism", "assertiveness",
-)
 
 
 def weight_of(weights, principle: str) -> float:

@@ -122,9 +122,9 @@ def _one_line(text: str) -> str:
 
 def load_reference(path: Path = REFERENCE) -> TagReference:
     """The tag reference in ``path``; ScriptError listing every problem."""
-    from roleplay.persona.diagnostics import ScriptError
-    from roleplay.persona.loader import parse_model
-    from roleplay.persona.yamlsource import load_yaml_file
+    from roleplay.source.diagnostics import ScriptError
+    from roleplay.source.parse import parse_model
+    from roleplay.source.yamlsource import load_yaml_file
 
     src = load_yaml_file(path, str(path))
     ref = parse_model(src, ReferenceFile)

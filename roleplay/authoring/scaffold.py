@@ -110,7 +110,7 @@ def _blocks(terms: dict[str, TermInfo]) -> tuple[str, str, str]:
 
 def scaffold(scenario_id: str, persona_id: str, root: Path | None = None) -> Written:
     """Write the starter files; raises ScaffoldError (nothing is written then)."""
-    from roleplay.persona.diagnostics import ScriptError
+    from roleplay.source.diagnostics import ScriptError
     from roleplay.persona.loader import load_scenario
 
     for what, ident in (("scenario", scenario_id), ("persona", persona_id)):

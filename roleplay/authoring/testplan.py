@@ -18,9 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from roleplay.analysis.tags import TAG_SET
 from roleplay.persona.catalog import TEST_SUFFIX, kind_of, shipped_root, yaml_files
 from roleplay.persona.compiled import display_path
-from roleplay.persona.diagnostics import Diagnostic, ScriptError
-from roleplay.persona.loader import load_persona, parse_model
-from roleplay.persona.yamlsource import Source, load_yaml_file
+from roleplay.source.diagnostics import Diagnostic, ScriptError
+from roleplay.persona.loader import load_persona
+from roleplay.source.parse import parse_model
+from roleplay.source.yamlsource import Source, load_yaml_file
 from roleplay.engine.session import Move, Session
 
 Outcome = str

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from roleplay.persona.catalog import kind_of, yaml_files
 from roleplay.persona.compiled import display_path
-from roleplay.persona.diagnostics import Diagnostic, ScriptError
+from roleplay.source.diagnostics import Diagnostic, ScriptError
 from roleplay.persona.loader import load_persona, load_scenario
 from roleplay.persona.progress import report
 

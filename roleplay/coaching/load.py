@@ -14,8 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from roleplay.coaching.model import Content, ScenarioCoaching
-from roleplay.persona.diagnostics import Diagnostic, ScriptError
-from roleplay.persona.yamlsource import Source, load_yaml_file
+from roleplay.coaching.vocabulary import PRINCIPLE_IDS, TAG_SET
+from roleplay.source.diagnostics import Diagnostic, ScriptError
+from roleplay.source.parse import parse_model
+from roleplay.source.yamlsource import Source, load_yaml_file
 
 CONTENT = Path(__file__).parent / "content.yaml"
 _PLACEHOLDER = re.compile(r"\{(source|research)\.([a-z0-9_]+)\}")
@@ -97,9 +99,6 @@ def placeholder_problems(src: Source, path: tuple, text: str, values: dict[str, 
 
 def load_content(path: Path = CONTENT) -> Coaching:
     """The coaching content in ``path``; ScriptError listing every problem."""
-    from roleplay.analysis.principles import PRINCIPLE_IDS
-    from roleplay.analysis.tags import TAG_SET
-    from roleplay.persona.loader import parse_model
 
     src = load_yaml_file(path, str(path))
     content = parse_model(src, Content)
@@ -198,16 +197,3 @@ def scenario_texts(coaching_spec: ScenarioCoaching | None) -> dict[str, dict[str
             "hints": {k: fill(v, values) for k, v in coaching_spec.hints.items()},
             "reasons": {k: fill(v, values) for k, v in coaching_spec.reasons.items()}}
 
-
-def scenario_context_coaching(scenario_id: str) -> dict:
-    """For tests and tools: the MoveContext keywords of a shipped scenario."""
-    from roleplay.persona import catalog
-    from roleplay.persona.loader import load_scenario
-
-    path = catalog.find_scenario(scenario_id)
-    if path is None:
-        return {}
-    scenario, _ = load_scenario(path)
-    texts = scenario_texts(scenario.coaching)
-    return {"suggestions": texts["suggestions"], "hint_texts": texts["hints"], "reasons": texts["reasons"],
-            "sources": dict(scenario.framing.sources)}

@@ -26,8 +26,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from roleplay.persona.compiled import LoadedPersona, digest_of, display_path
-from roleplay.persona.diagnostics import Diagnostic, ScriptError
-from roleplay.persona.yamlsource import Source, load_yaml_file
+from roleplay.source.diagnostics import Diagnostic, ScriptError
+from roleplay.source.yamlsource import Source, load_yaml_file
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,47}$")]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=200)]
@@ -210,7 +210,7 @@ _UNION_SAYS = {
 
 
 def _shape(src: Source) -> Assignment:
-    from roleplay.persona.loader import parse_model
+    from roleplay.source.parse import parse_model
 
     try:
         return parse_model(src, Assignment)

@@ -182,7 +182,7 @@ def _change(data: dict, transcript, assignment: LoadedAssignment) -> str:
 def grade_one(path: Path, assignment: LoadedAssignment, key: bytes, *, detector: Callable | None = None,
               roster: set[str] | None = None, want_debrief: bool = False) -> Result:
     """Check and re-grade one submission file (cross-file checks are in ``grade``)."""
-    from roleplay.persona.diagnostics import ScriptError
+    from roleplay.source.diagnostics import ScriptError
 
     r = Result(file=str(path))
     try:

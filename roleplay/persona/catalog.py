@@ -48,8 +48,8 @@ def yaml_files(root: Path) -> list[Path]:
 
 
 def _quick_id(path: Path) -> str | None:
-    from roleplay.persona.diagnostics import ScriptError
-    from roleplay.persona.yamlsource import load_yaml_file  # imported late: pickers avoid the parser
+    from roleplay.source.diagnostics import ScriptError
+    from roleplay.source.yamlsource import load_yaml_file  # imported late: pickers avoid the parser
 
     try:
         data = load_yaml_file(path).data

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 
 from roleplay.analysis.tags import TAGS
 from roleplay.persona.compiled import OTHERWISE, CompiledRule
-from roleplay.persona.diagnostics import Diagnostic
+from roleplay.source.diagnostics import Diagnostic
 from roleplay.persona.expr import ExprError, compile_condition, compile_effect
 from roleplay.persona.model import ChannelLine, Persona, Scenario, say_channel, say_text
 from roleplay.persona.progress import report
 from roleplay.persona.template import placeholders
 from roleplay.persona.termspec import DEFAULTS, TermInfo, normalize
-from roleplay.persona.yamlsource import Source
+from roleplay.source.yamlsource import Source
 
 RESERVED = ("turn", "channel", "after_decline", "stalled", "goodbye", "small_talk", "apology", "tagged", "new_ask", "terms_won")
 # Built-in true/false names read from the message beside the tags.
@@ -469,8 +469,8 @@ def _persona_names_near(scenario_file: str) -> set[str]:
     from pathlib import Path
 
     from roleplay.persona.catalog import kind_of
-    from roleplay.persona.diagnostics import ScriptError
-    from roleplay.persona.yamlsource import load_yaml_file
+    from roleplay.source.diagnostics import ScriptError
+    from roleplay.source.yamlsource import load_yaml_file
 
     out: set[str] = set()
     folder = Path(scenario_file).parent

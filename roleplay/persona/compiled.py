@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from roleplay.persona.diagnostics import Diagnostic
+from roleplay.source.diagnostics import Diagnostic
 from roleplay.persona.expr import Condition, Effect
 from roleplay.persona.model import Ending, Persona, Scenario, State
 from roleplay.persona.termspec import TermInfo

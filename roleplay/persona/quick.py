@@ -80,8 +80,8 @@ def _read(path: Path, keys: tuple[str, ...]) -> dict:
     fast = _plain_keys(text, keys)
     if fast is not None:
         return fast
-    from roleplay.persona.diagnostics import ScriptError
-    from roleplay.persona.yamlsource import load_yaml_text
+    from roleplay.source.diagnostics import ScriptError
+    from roleplay.source.yamlsource import load_yaml_text
 
     for source in (_head(text, keys), text):
         try:

@@ -12,9 +12,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from roleplay.persona.diagnostics import ScriptError
-from roleplay.persona.loader import parse_model
-from roleplay.persona.yamlsource import load_yaml_file
+from roleplay.source.diagnostics import ScriptError
+from roleplay.source.parse import parse_model
+from roleplay.source.yamlsource import load_yaml_file
 
 INTENTS = (
     "small_talk", "off_topic", "thanks_commitment", "asks_interests", "employer_benefit", "specific_ask",

@@ -24,7 +24,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from roleplay.persona.diagnostics import Diagnostic, ScriptError
+from roleplay.source.diagnostics import Diagnostic, ScriptError
 
 Path_ = tuple[Any, ...]
 
