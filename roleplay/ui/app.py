@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
-from textual.binding import Binding
 from textual.screen import ModalScreen
 
+from roleplay.ui.actions import APP, bindings_for
 from roleplay.ui.commands import RoleplayCommands
 from roleplay.ui.messages import GoHome, OpenBriefing, OpenConversation, OpenDebrief
 from roleplay.ui.safe_text import notify
@@ -29,12 +29,7 @@ class RoleplayApp(App):
     CSS_PATH = STYLES / "app.tcss"  # each screen brings its own stylesheet, parsed when first shown
     COMMANDS = App.COMMANDS | {RoleplayCommands}
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS = [
-        Binding("f1", "help", "Help", id="app.help", priority=True),  # over dialogs too
-        Binding("question_mark", "help", "Help", show=False, id="app.help_q"),
-        Binding("ctrl+t", "toggle_dark", "Theme", show=False, id="app.theme", priority=True),
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-    ]
+    BINDINGS = bindings_for(APP)  # roleplay/ui/actions.py
 
     def __init__(
         self,

@@ -6,38 +6,15 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-# (action, title, help) per screen class name; app-wide ones below.
+from roleplay.ui.actions import APP, SCREEN_TITLES, palette_entries
+
+# (action, title, help) per screen class name; app-wide ones below. Both come
+# from the one registry of actions (roleplay/ui/actions.py).
 SCREEN_COMMANDS: dict[str, list[tuple[str, str, str]]] = {
-    "ConversationScreen": [
-        ("hint", "Hint", "A nudge from the coaching principles toward a better next move"),
-        ("feedback", "The last move's whole feedback", "Why each principle moved, and what to try instead"),
-        ("take_back", "Take back the last move", "Replay the session without your last message"),
-        ("debrief", "End and debrief", "Finish the conversation and see how it went"),
-        ("export", "Export transcript", "Write the transcript as Markdown and JSON"),
-        ("toggle_coach", "Show or hide the coach panel", "Scores per principle, trust and feedback"),
-        ("briefing", "Show the briefing", "Your role, situation, confidential facts and goals"),
-    ],
-    "DebriefScreen": [
-        ("retry", "Retry", "Play the same persona again from the start"),
-        ("replay_from", "Replay from a move", "Keep the moves before it and play on from there"),
-        ("export", "Export transcript", "Write the transcript as Markdown and JSON"),
-        ("home", "Home", "Back to the list of hiring managers"),
-    ],
-    "HomeScreen": [("toggle_mode", "Switch practice / exam mode", "Exam: no feedback, hints or take-back until the debrief")],
-    "BriefingScreen": [
-        ("start", "Start the conversation", "Needs your answer to the risk question"),
-        ("skip", "Skip the question and start", "No risk estimate is recorded; the debrief says so"),
-        ("toggle_mode", "Switch practice / exam mode", "Exam: no feedback, hints or take-back until the debrief"),
-        ("back", "Back to home", ""),
-    ],
+    name: palette_entries(name) for name in SCREEN_TITLES if palette_entries(name)
 }
 
-APP_COMMANDS: list[tuple[str, str, str]] = [
-    ("toggle_dark", "Toggle dark / light theme", "ctrl+t"),
-    ("help", "Help: keys and screens", "F1"),
-    ("home", "Home screen", "Pick another hiring manager"),
-    ("quit", "Quit", "Your session is saved and can be resumed"),
-]
+APP_COMMANDS: list[tuple[str, str, str]] = palette_entries(APP)
 
 
 class RoleplayCommands(Provider):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -11,6 +10,7 @@ from textual.widgets import Button, Header, RadioButton, RadioSet, Static
 
 from roleplay.persona.compiled import LoadedPersona
 from roleplay.persona.template import fill
+from roleplay.ui.actions import bindings_for
 from roleplay.ui.compat import radio_clear_highlight, radio_highlighted
 from roleplay.ui.safe_text import clean, notify, one_line
 from roleplay.ui.styles import STYLES
@@ -27,14 +27,7 @@ UNANSWERED = "Choose a number from 1 to 7 first, or press s to start without ans
 class BriefingScreen(Screen):
 
     CSS_PATH = STYLES / "briefing.tcss"
-    BINDINGS = [
-        Binding("escape", "back", "Back", id="briefing.back"),
-        Binding("m", "toggle_mode", "Practice/exam", id="briefing.mode"),
-        *[Binding(str(i), f"answer({i})", str(i), show=False, id=f"briefing.answer{i}") for i in range(1, 8)],
-        Binding("ctrl+s", "start", "Start", id="briefing.start"),
-        Binding("s", "skip", "Skip question", id="briefing.skip"),
-        Binding("enter", "enter", "Start", show=False, priority=True, id="briefing.enter"),
-    ]
+    BINDINGS = bindings_for("BriefingScreen")  # roleplay/ui/actions.py
 
     def __init__(self, loaded: LoadedPersona, *, exam: bool = False, seed: int | None = None, graded=None):
         super().__init__()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -14,6 +13,7 @@ from roleplay.engine.conversation import Conversation
 from roleplay.engine.debrief import relationship_var, term_review
 from roleplay.engine.session import MAX_MESSAGE_CHARS, SessionEnded
 from roleplay.persona.template import fill
+from roleplay.ui.actions import bindings_for
 from roleplay.ui.messages import GoHome, OpenDebrief
 from roleplay.ui.safe_text import notify, one_line
 from roleplay.ui.styles import STYLES
@@ -31,16 +31,7 @@ class ConversationScreen(Screen):
     WIDE = 100
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
 
-    BINDINGS = [
-        Binding("f2", "hint", "Hint", id="conversation.hint", priority=True),
-        Binding("ctrl+z", "take_back", "Take back", id="conversation.take_back", priority=True),
-        Binding("ctrl+d", "debrief", "Debrief", id="conversation.debrief", priority=True),
-        Binding("ctrl+e", "export", "Export", id="conversation.export", priority=True),
-        Binding("f3", "toggle_coach", "Coach", id="conversation.coach"),
-        Binding("f4", "briefing", "Briefing", show=False, id="conversation.briefing"),
-        Binding("f5", "feedback", "Feedback", show=False, id="conversation.feedback"),
-        Binding("escape", "leave", "Home", show=False, id="conversation.leave"),
-    ]
+    BINDINGS = bindings_for("ConversationScreen")  # roleplay/ui/actions.py
 
     def __init__(self, conv: Conversation, *, resumed: bool = False, watch: bool = False):
         super().__init__()

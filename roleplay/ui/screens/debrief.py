@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -11,6 +10,7 @@ from textual.widgets import Button, Header, Static
 
 from roleplay.engine.conversation import Conversation
 from roleplay.engine.debrief import Debrief, MoveReview, build_debrief
+from roleplay.ui.actions import bindings_for
 from roleplay.ui.messages import GoHome, OpenConversation
 from roleplay.ui.safe_text import clean, one_line, shorten
 from roleplay.ui.styles import STYLES
@@ -135,12 +135,7 @@ def research_content(d: Debrief) -> Content:
 class DebriefScreen(Screen):
 
     CSS_PATH = STYLES / "debrief.tcss"
-    BINDINGS = [
-        Binding("r", "retry", "Retry", id="debrief.retry"),
-        Binding("b", "replay_from", "Replay from…", id="debrief.replay"),
-        Binding("ctrl+e", "export", "Export", id="debrief.export"),
-        Binding("escape,h", "home", "Home", id="debrief.home"),
-    ]
+    BINDINGS = bindings_for("DebriefScreen")  # roleplay/ui/actions.py
 
     def __init__(self, conv: Conversation):
         super().__init__()

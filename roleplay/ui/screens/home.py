@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from roleplay.ui.actions import bindings_for
 from roleplay.ui.safe_text import clean, notify, one_line
 from roleplay.ui.styles import STYLES
 from roleplay.ui.messages import OpenBriefing, OpenConversation
@@ -50,10 +50,7 @@ class HomeScreen(Screen):
 
     CSS_PATH = STYLES / "home.tcss"
 
-    BINDINGS = [
-        Binding("m", "toggle_mode", "Practice/exam", id="home.mode"),
-        Binding("r", "resume_latest", "Resume last", id="home.resume"),
-    ]
+    BINDINGS = bindings_for("HomeScreen")  # roleplay/ui/actions.py
 
     def __init__(self, *, exam: bool = False):
         super().__init__()

@@ -7,7 +7,6 @@ from typing import Sequence
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -16,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from roleplay.engine.transcript import Turn
 from roleplay.persona.compiled import LoadedPersona
+from roleplay.ui.actions import APP, SCREEN_TITLES, bindings_for, help_rows
 from roleplay.ui.safe_text import clean, one_line, shorten
 from roleplay.ui.styles import STYLES
 from roleplay.ui.widgets.briefing import BriefingView
@@ -26,10 +26,7 @@ from roleplay.ui.widgets.paths import PathsVisual
 class ConfirmScreen(ModalScreen[bool]):
 
     CSS_PATH = STYLES / "modals.tcss"
-    BINDINGS = [
-        Binding("escape,n", "answer(False)", "No", id="confirm.no"),
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-    ]
+    BINDINGS = bindings_for("ConfirmScreen")
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "Cancel"):
         super().__init__()
@@ -69,10 +66,7 @@ class ExportedScreen(ModalScreen[None]):
 
     CSS_PATH = STYLES / "modals.tcss"
 
-    BINDINGS = [
-        Binding("escape,enter", "close", "Close", id="export.close"),
-        Binding("j", "download_json", "Download JSON", show=False, id="export.json"),
-    ]
+    BINDINGS = bindings_for("ExportedScreen")
 
     def __init__(self, md: Path, json: Path, *, downloaded: bool = False):
         super().__init__()
@@ -124,51 +118,14 @@ class ExportedScreen(ModalScreen[None]):
         self.app.call_after_refresh(self.app.post_message, events.Key(event.key, event.character))
 
 
-# The keys of each screen, for F1 there: (keys, what they do, the screen's
-# action or None). A row whose action the screen turns off (check_action
+# The keys of each screen, for F1 there (from roleplay/ui/actions.py): (keys,
+# what they do, the screen's action or None). A row whose action the screen turns off (check_action
 # False: exam mode, graded work, a scenario with no risk question) is left out.
 SCREEN_KEYS: dict[str, tuple[str, list[tuple[str, str, str | None]]]] = {
-    "HomeScreen": ("Home", [
-        ("↑ ↓ and Enter", "open a hiring manager's briefing, or resume the highlighted session", None),
-        ("Tab", "between the hiring managers and the sessions", None),
-        ("m", "practice or exam", "toggle_mode"),
-        ("r", "resume the latest session", "resume_latest"),
-    ]),
-    "BriefingScreen": ("Briefing", [
-        ("↑ ↓, PgUp PgDn", "read the briefing", None),
-        ("1 to 7", "answer the risk question", "answer"),
-        ("s", "skip the question and start (no estimate is recorded)", "skip"),
-        ("Enter or ctrl+s", "start the conversation (once the question is answered)", "start"),
-        ("m", "practice or exam", "toggle_mode"),
-        ("Escape", "back home", "back"),
-    ]),
-    "ConversationScreen": ("Conversation", [
-        ("Enter", "send your message", None),
-        ("ctrl+j (or alt+enter)", "new line in your message", None),
-        ("F2", "hint: a nudge toward a better next move", "hint"),
-        ("F5", "the last move's whole feedback: why, and what to try instead", "feedback"),
-        ("ctrl+z", "take back your last move", "take_back"),
-        ("F3", "show or hide the coach panel (below 100 columns it takes the chat's place; F3 or Escape goes back)", "toggle_coach"),
-        ("F4", "your briefing again", "briefing"),
-        ("ctrl+d", "end the conversation and see the debrief", "debrief"),
-        ("ctrl+e", "export the transcript (Markdown and JSON)", "export"),
-        ("Escape", "home (asks first while the conversation goes on); the session stays resumable", "leave"),
-    ]),
-    "DebriefScreen": ("Debrief", [
-        ("↑ ↓, PgUp PgDn", "scroll the debrief", None),
-        ("r", "retry: the same hiring manager from the start", "retry"),
-        ("b", "replay from a move: keep the moves before it and play on", "replay_from"),
-        ("ctrl+e", "export the transcript (Markdown and JSON)", "export"),
-        ("Escape or h", "home", "home"),
-    ]),
+    name: (title, help_rows(name)) for name, title in SCREEN_TITLES.items()
 }
 
-COMMON_KEYS: list[tuple[str, str, str | None]] = [
-    ("ctrl+t", "dark or light theme", None),
-    ("ctrl+p", "command palette: this screen's actions and a few more", None),
-    ("F1 (or ? outside the input)", "this help", None),
-    ("ctrl+q", "quit (a conversation is saved; resume it from the home screen)", None),
-]
+COMMON_KEYS: list[tuple[str, str, str | None]] = help_rows(APP)
 
 MODES = """\
 # Modes
@@ -205,7 +162,7 @@ class HelpScreen(ModalScreen[None]):
     """The keys of the screen help was opened from (``for_screen``), then the common ones."""
 
     CSS_PATH = STYLES / "modals.tcss"
-    BINDINGS = [Binding("escape,f1,q", "close", "Close", id="help.close")]
+    BINDINGS = bindings_for("HelpScreen")
 
     def __init__(self, for_screen=None):
         super().__init__()
@@ -222,7 +179,7 @@ class HelpScreen(ModalScreen[None]):
 class BriefingModal(ModalScreen[None]):
 
     CSS_PATH = STYLES / "modals.tcss"
-    BINDINGS = [Binding("escape,f4", "close", "Close", id="briefing.close")]
+    BINDINGS = bindings_for("BriefingModal")
 
     def __init__(self, loaded: LoadedPersona):
         super().__init__()
@@ -240,7 +197,7 @@ class FeedbackScreen(ModalScreen[None]):
     """A move's whole feedback (F5): the coach panel shows it in brief."""
 
     CSS_PATH = STYLES / "modals.tcss"
-    BINDINGS = [Binding("escape,f5,q", "close", "Close", id="feedback.close")]
+    BINDINGS = bindings_for("FeedbackScreen")
 
     def __init__(self, turn: Turn):
         super().__init__()
@@ -266,7 +223,7 @@ class ReplayFromScreen(ModalScreen[int | None]):
 
     CSS_PATH = STYLES / "modals.tcss"
 
-    BINDINGS = [Binding("escape", "close", "Cancel", id="replay.cancel")]
+    BINDINGS = bindings_for("ReplayFromScreen")
 
     def __init__(self, turns: Sequence[Turn]):
         super().__init__()
