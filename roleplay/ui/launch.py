@@ -40,7 +40,7 @@ def launch(
     if resume is not None:
         from roleplay.engine.conversation import Conversation
         from roleplay.engine.sessionlog import SessionBusy, find_session
-        from roleplay.persona.diagnostics import ScriptError
+        from roleplay.source.diagnostics import ScriptError
 
         try:
             logged = find_session(resume)

@@ -225,7 +225,7 @@ class ConversationScreen(Screen):
 
     @work(thread=True, exclusive=True, group="reload")
     def _reload_persona(self) -> None:
-        from roleplay.persona.diagnostics import ScriptError
+        from roleplay.source.diagnostics import ScriptError
         from roleplay.persona.loader import load_persona
 
         try:
