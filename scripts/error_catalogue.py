@@ -14,20 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from roleplay.authoring.catalogue import document  # noqa: E402
-
-
-def main() -> int:
-    path = ROOT / "docs" / "errors.md"
-    text = document()
-    if "--check" in sys.argv:
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            print("stale: docs/errors.md (run python scripts/error_catalogue.py)", file=sys.stderr)
-            return 1
-        return 0
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {path.relative_to(ROOT)}")
-    return 0
-
+from roleplay.authoring.generated import write_or_check  # noqa: E402
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(write_or_check(ROOT / "docs" / "errors.md", document(), ROOT, "python scripts/error_catalogue.py", "--check" in sys.argv))
