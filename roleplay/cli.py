@@ -221,9 +221,6 @@ class _ProgressLine:
         self.shown = False
         self.last = 0.0
 
-    def __call__(self):
-        return self.show
-
     def show(self, message: str) -> None:
         import time
 
@@ -250,7 +247,7 @@ def cmd_validate(args) -> int:
 
     from roleplay.persona.progress import reporting
 
-    with reporting(_progress_line()):
+    with reporting(_progress_line.show):
         diagnostics, checked = validate_paths([Path(p) for p in args.paths])
     _progress_line.clear()
     for d in diagnostics:

@@ -42,8 +42,8 @@ def _apply(text: str, case: dict) -> tuple[str, str]:
     old, new = case["replace"]
     if old not in text:
         raise ValueError(f"case {case['title']!r}: the starter no longer has {old!r}")
-    out = text.replace(old, new, 1)
-    start = out.index(new) if new else out.index(old[:0])
+    start = text.index(old)  # the edit starts here in the new text too
+    out = text[:start] + new + text[start + len(old):]
     lines = out[:start].count("\n")
     all_lines = out.split("\n")
     shown = all_lines[max(0, lines - 1): lines + max(2, new.count("\n") + 1)]

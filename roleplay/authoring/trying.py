@@ -104,6 +104,10 @@ def try_message(lp: LoadedPersona, message: str, *, state: str | None = None,
 # ------------------------------------------------------------ showing it
 
 
+def _values(values: dict) -> str:
+    return ", ".join(f"{k} {v}" for k, v in values.items()) or "none"
+
+
 def _changes(before: dict, after: dict) -> str:
     parts = []
     for k in after:
@@ -122,7 +126,7 @@ def render(tried: Tried, lp: LoadedPersona, shown: Callable[[str], str] = str, w
     )
     tags = ", ".join(f"{tag} ({shown(repr(t.evidence[tag]))})" if tag in t.evidence else tag for tag in t.tags) or "none"
     lines = [
-        f"{'state':<11}{tried.state} ({tried.channel}) · variables: {_changes(tried.variables_before, tried.variables_before)}",
+        f"{'state':<11}{tried.state} ({tried.channel}) · variables: {_values(tried.variables_before)}",
         wrap("message", t.learner),
         wrap("tags", tags),
     ]
@@ -223,7 +227,7 @@ class Repl:
             except ValueError as exc:
                 self.say(str(exc).replace("--var ", ""))
                 return True
-            self.say(f"variables: {_changes(self.session.variables, self.session.variables)}")
+            self.say(f"variables: {_values(self.session.variables)}")
         elif name == "reset":
             self.state, self.variables = None, {}
             self.session = self._new()

@@ -41,7 +41,7 @@ class Conversation:
         self.finished = False
         # Why the session is not being saved, when it is not (a read-only or
         # full disk): the conversation goes on in memory and the UI says so.
-        self.log_problem: str | None = None
+        self._problem: str | None = None
         self.recovery_path: Path | None = None  # where the moves were kept when the log failed
         self.damaged_lines = 0  # lines of its log that resuming had to skip
         self._behind = False  # a write failed: the log lacks changes the session has
@@ -158,21 +158,28 @@ class Conversation:
             append(self.log)
         except OSError as exc:
             self._behind = True
-            if not self.log_problem:
-                self.log_problem = f"{what} could not be saved ({exc.strerror or exc}), nor anything after it until the disk takes it again; the conversation goes on in memory"
+            if not self._problem:
+                self._problem = f"{what} could not be saved ({exc.strerror or exc}), nor anything after it until the disk takes it again; the conversation goes on in memory"
+
+    @property
+    def log_problem(self) -> str | None:
+        """What went wrong with saving, and where the moves are kept meanwhile."""
+        if self._problem is None or self.recovery_path is None:
+            return self._problem
+        return (f"{self._problem}; your messages are kept in {self.recovery_path} "
+                f"(roleplay run {self.session.persona.id} --seed {self.session.seed} --moves FILE replays them)")
+
+    @log_problem.setter
+    def log_problem(self, problem: str | None) -> None:
+        self._problem = problem
 
     def _keep_moves(self) -> None:
-        """The log failed: keep every move in a recovery file and say where."""
+        """The log failed: keep every move in a recovery file (its path joins the problem's words)."""
         name = self.session_id or f"unsaved-{self.session.persona.id}-{self.session.seed}-{id(self):x}"
         try:
             self.recovery_path = write_recovery(name, self.session.moves)
         except OSError:
-            return
-        problem = (self.log_problem or "").split("; your messages are kept in ")[0]
-        self.log_problem = (
-            f"{problem}; your messages are kept in {self.recovery_path} "
-            f"(roleplay run {self.session.persona.id} --seed {self.session.seed} --moves FILE replays them)"
-        )
+            pass
 
     # -- the text in the box, kept across a quit or a crash
 

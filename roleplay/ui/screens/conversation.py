@@ -42,6 +42,7 @@ class ConversationScreen(Screen):
         self._sending = False  # a message is being read; the screen stays live meanwhile
         self._token = 0  # which send a reading belongs to (a late one for an old send is dropped)
         self._draft_timer = None
+        self._warned: str | None = None  # the save problem last told, so each is told once
         self._pending: str | None = None  # the message being read
         self._composer: Composer | None = None
         self._last_change: int | None = None
@@ -159,7 +160,7 @@ class ConversationScreen(Screen):
             self._warned = None
             notify(self.app, "The session is being saved again; its log has every move.", title="Saved", timeout=5)
         problem = self.conv.log_problem
-        if problem and problem != getattr(self, "_warned", None):
+        if problem and problem != self._warned:
             self._warned = problem
             notify(self.app, problem[:1].upper() + problem[1:] + ".", title="Not saved", severity="error", timeout=10)
 
